@@ -1,0 +1,28 @@
+// `npm run build` step after tsc: precompile the built-in rule packs to JSON and bundle the CLI
+// into one file (start-up is measured: one bundled file starts ~70 ms faster than ~40 modules).
+import { build } from 'esbuild'
+import { fileURLToPath } from 'node:url'
+import { UserError } from './errors.js'
+import { precompile } from './rules/builtin.js'
+
+const root = fileURLToPath(new URL('../', import.meta.url))
+
+try {
+  const count = await precompile()
+  await build({
+    entryPoints: [`${root}src/cli/main.ts`],
+    // Same depth as dist/cli/main.js, so paths relative to import.meta.url stay right.
+    outfile: `${root}dist/cli/bundle.js`,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    // commander is CommonJS and requires Node built-ins.
+    banner: { js: "import { createRequire as __klarsprakRequire } from 'node:module'; const require = __klarsprakRequire(import.meta.url);" },
+  })
+  console.log(`klarsprak: bygget (${count} innebygde regler)`)
+} catch (error) {
+  console.error(error instanceof UserError ? error.format() : error)
+  process.exitCode = 1
+}

@@ -1,0 +1,27 @@
+/** klarsprak's public API. */
+export { Engine, type LintResult, type RuleSetting } from './engine.js'
+export { lintDocument, lintPath } from './lint.js'
+export { loadDocument, readDocument } from './input/index.js'
+export { loadText } from './input/text.js'
+export { analyse, type Analysis, type Sentence, type Word } from './language/segment.js'
+export { detectLanguage } from './language/detect.js'
+export { computeMetrics, lixBand } from './metrics/readability.js'
+export { loadBuiltinRules } from './rules/builtin.js'
+export { loadRulePath, parseRuleFile } from './rules/load.js'
+export type { RuleDef } from './rules/schema.js'
+export { FORMATTERS, type FormatContext, type Formatter } from './formatters/index.js'
+export { summarise } from './report.js'
+export { main, type Io } from './cli/main.js'
+export type * from './types.js'
+
+import { Engine } from './engine.js'
+import { loadText } from './input/text.js'
+import { lintDocument } from './lint.js'
+import { loadBuiltinRules } from './rules/builtin.js'
+import type { FileReport } from './types.js'
+
+/** Lint a plain text with the built-in rules: `await lint('Vi viser til …')`. */
+export async function lint(text: string, path = '<tekst>'): Promise<FileReport> {
+  const { rules } = await loadBuiltinRules()
+  return lintDocument(loadText(path, text), { engine: new Engine(rules) })
+}

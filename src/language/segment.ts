@@ -1,0 +1,258 @@
+import { ParseLatin } from 'parse-latin'
+import type { Nodes } from 'nlcst'
+import type { Block, BlockKind, Document } from '../types.js'
+import { MAY_END, NEVER_END, isAbbreviation } from './abbreviations.js'
+
+/** A word: a token with at least one letter (æøå included); hyphenated compounds are one word. */
+export interface Word {
+  start: number
+  end: number
+  /** Lowercase, without a final period: what rules match on. */
+  key: string
+  /** As written, without a final period: for case-sensitive rules. */
+  exact: string
+  letters: number
+  /** Only whitespace separates it from the previous word of the same sentence. */
+  joined: boolean
+}
+
+/** A sentence, or a heading or list item without final punctuation (each is its own unit). */
+export interface Sentence {
+  start: number
+  end: number
+  /** Half-open range into Analysis.words. */
+  firstWord: number
+  endWord: number
+  block: number
+}
+
+export interface BlockIndex {
+  kind: BlockKind
+  start: number
+  end: number
+  /** Half-open range into Analysis.sentences. */
+  firstSentence: number
+  endSentence: number
+}
+
+export interface Analysis {
+  text: string
+  words: Word[]
+  sentences: Sentence[]
+  blocks: BlockIndex[]
+}
+
+type TokenKind = 'word' | 'number' | 'punct' | 'symbol' | 'space'
+
+interface Token {
+  kind: TokenKind
+  start: number
+  end: number
+  value: string
+}
+
+const LETTER = /\p{L}/u
+const UPPER_START = /^[\p{Lu}]/u
+const LOWER_START = /^\p{Ll}/u
+const TERMINAL = /^(?:[.!?…]+|\.\.\.)$/
+const CLOSING = /^[»"”’')\]]$/
+
+const parser = new ParseLatin()
+
+/**
+ * Segment a Document into words and sentences. Each block is parsed on its own: parse-latin is
+ * quadratic on large inputs, per-block parsing keeps the cost linear. parse-latin supplies the
+ * tokens; the sentence boundaries are decided here, with Norwegian rules (see `endsSentence`).
+ */
+export function analyse(doc: Pick<Document, 'text' | 'blocks'>): Analysis {
+  const analysis: Analysis = { text: doc.text, words: [], sentences: [], blocks: [] }
+  doc.blocks.forEach((block) => segmentBlock(doc.text, block, analysis))
+  return analysis
+}
+
+function segmentBlock(text: string, block: Block, out: Analysis): void {
+  const index: BlockIndex = {
+    kind: block.kind,
+    start: block.start,
+    end: block.end,
+    firstSentence: out.sentences.length,
+    endSentence: out.sentences.length,
+  }
+  const blockNumber = out.blocks.length
+  out.blocks.push(index)
+  const tokens = normalise(tokenise(text, block.start, block.end))
+
+  let sentenceStart = -1
+  let sentenceEnd = -1
+  let firstWord = out.words.length
+  let lastWasWord = false
+
+  const close = (): void => {
+    if (sentenceStart !== -1) {
+      out.sentences.push({
+        start: sentenceStart,
+        end: sentenceEnd,
+        firstWord,
+        endWord: out.words.length,
+        block: blockNumber,
+      })
+    }
+    sentenceStart = -1
+    firstWord = out.words.length
+    lastWasWord = false
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (token.kind === 'space') continue
+    if (sentenceStart === -1) sentenceStart = token.start
+    sentenceEnd = token.end
+    if (token.kind === 'word') {
+      const exact = token.value.endsWith('.') ? token.value.slice(0, -1) : token.value
+      out.words.push({
+        start: token.start,
+        end: token.end,
+        key: exact.toLowerCase(),
+        exact,
+        letters: countLetters(exact),
+        joined: lastWasWord && tokens[i - 1]?.kind === 'space',
+      })
+      lastWasWord = true
+    } else {
+      lastWasWord = false
+    }
+    if (isTerminal(token)) {
+      // Closing quotes and brackets belong to the sentence they close.
+      let j = i
+      while (tokens[j + 1] && tokens[j + 1]!.kind === 'punct' && CLOSING.test(tokens[j + 1]!.value)) {
+        j++
+        sentenceEnd = tokens[j]!.end
+      }
+      if (endsSentence(tokens, i, j)) {
+        i = j
+        close()
+      }
+    }
+  }
+  close()
+  index.endSentence = out.sentences.length
+}
+
+function isTerminal(token: Token): boolean {
+  if (token.kind === 'punct') return TERMINAL.test(token.value)
+  return (token.kind === 'word' || token.kind === 'number') && token.value.endsWith('.')
+}
+
+/**
+ * Does the sentence end at the terminal token `i` (closing marks up to `j`)?
+ * - Never when the next word starts with a small letter («bl.a. i», «3. mars», «kr. i måneden»).
+ * - «!», «?», «…»: yes otherwise.
+ * - A period: not after abbreviations that introduce something («jf.», «nr.», «kl.», «f.eks.»),
+ *   nor after an initial («Kari N. Hansen»); after other abbreviations («osv.», «kr.»), numbers
+ *   («3.», «§ 3-2.») and single small letters («bokstav b.») only before a capitalised word;
+ *   after an ordinary word before anything that is not a small letter.
+ */
+function endsSentence(tokens: Token[], i: number, j: number): boolean {
+  const spaceAfter = tokens[j + 1]
+  if (!spaceAfter) return true
+  if (spaceAfter.kind !== 'space') return false
+  const next = tokens[j + 2]
+  if (!next) return true
+  if (LOWER_START.test(next.value)) return false
+  const terminal = tokens[i]!
+  if (terminal.kind === 'punct' && terminal.value !== '.') return true
+
+  const before = terminal.kind === 'punct' ? tokens[i - 1] : terminal
+  if (!before || before.end !== terminal.start && before !== terminal) return true
+  if (before.kind !== 'word' && before.kind !== 'number') return true
+  const core = before.value.endsWith('.') ? before.value.slice(0, -1) : before.value
+  const key = core.toLowerCase()
+  const nextIsCapital = UPPER_START.test(next.value)
+
+  if (before.kind === 'number') return nextIsCapital || /^[«"“]/.test(next.value)
+  if (NEVER_END.has(key)) return false
+  if (/^\p{Lu}$/u.test(core)) return false
+  if (MAY_END.has(key) || /^\p{Ll}$/u.test(core) || isAbbreviation(key)) return nextIsCapital
+  return true
+}
+
+/**
+ * parse-latin's tokens for one block, with document offsets. Only its tokenizer and word-level
+ * plugins run (`tokenizeSentence`: they join «e-post», «12.03.2024», «f.eks»); its paragraph and
+ * sentence plugins are skipped because sentence boundaries are decided here.
+ */
+function tokenise(text: string, start: number, end: number): Token[] {
+  const sentence = parser.tokenizeSentence(text.slice(start, end)) as { children: Nodes[] }
+  const tokens: Token[] = []
+  for (const node of sentence.children) {
+    const from = node.position!.start.offset! + start
+    const to = node.position!.end.offset! + start
+    const value = text.slice(from, to)
+    let kind: TokenKind
+    switch (node.type) {
+      case 'WordNode':
+        kind = countLetters(value) > 0 ? 'word' : 'number'
+        break
+      case 'WhiteSpaceNode':
+        kind = 'space'
+        break
+      case 'PunctuationNode':
+        kind = 'punct'
+        break
+      default:
+        kind = 'symbol'
+    }
+    tokens.push({ kind, start: from, end: to, value })
+  }
+  return tokens
+}
+
+/** Letters in a word; an ASCII fast path, the Unicode test only for other characters. */
+export function countLetters(value: string): number {
+  let letters = 0
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 128) {
+      if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) letters++
+    } else if (LETTER.test(value[i]!)) {
+      letters++
+    }
+  }
+  return letters
+}
+
+/**
+ * Make periods consistent: an abbreviation or a number owns the period right after it
+ * («nr.», «3.»), any other word never does («gratis.» → «gratis» + «.»). parse-latin attaches
+ * them by its own, English-oriented rules.
+ */
+function normalise(tokens: Token[]): Token[] {
+  const out: Token[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (token.kind !== 'word' && token.kind !== 'number') {
+      out.push(token)
+      continue
+    }
+    const ownsPeriod = (core: string): boolean =>
+      token.kind === 'number' || isAbbreviation(core.toLowerCase())
+    if (token.value.endsWith('.') && token.value.length > 1) {
+      const core = token.value.slice(0, -1)
+      if (ownsPeriod(core)) {
+        out.push(token)
+      } else {
+        out.push({ ...token, end: token.end - 1, value: core })
+        out.push({ kind: 'punct', start: token.end - 1, end: token.end, value: '.' })
+      }
+      continue
+    }
+    const next = tokens[i + 1]
+    if (next && next.kind === 'punct' && next.value === '.' && next.start === token.end && ownsPeriod(token.value)) {
+      out.push({ ...token, end: next.end, value: token.value + '.' })
+      i++
+      continue
+    }
+    out.push(token)
+  }
+  return out
+}

@@ -1,0 +1,39 @@
+import { Engine } from './engine.js'
+import { UserError } from './errors.js'
+import { loadDocument, readDocument } from './input/index.js'
+import { buildReport } from './report.js'
+import type { Document, FileReport, Language } from './types.js'
+
+export interface LintOptions {
+  engine: Engine
+  /** Force a language instead of detecting it. */
+  language?: Language
+}
+
+/** Lint a loaded Document: analysis, checks, report. */
+export function lintDocument(doc: Document, options: LintOptions): FileReport {
+  const result = options.engine.lint(doc, options.language)
+  return buildReport(doc, result, options.engine.rules)
+}
+
+/**
+ * Read and lint one file (or standard input as `-`). Expected failures become a report with
+ * `error` set, so one bad file never stops the others.
+ */
+export async function lintPath(
+  path: string,
+  options: LintOptions & { readStdin?: () => Promise<Uint8Array>; stdinFormat?: string },
+): Promise<FileReport> {
+  try {
+    const doc: Document =
+      path === '-'
+        ? await loadDocument('<stdin>', await options.readStdin!(), options.stdinFormat ?? 'txt')
+        : await readDocument(path)
+    const report = lintDocument(doc, options)
+    if (path === '-') report.path = '-'
+    return report
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    return { path, format: '', diagnostics: [], error: error.message }
+  }
+}

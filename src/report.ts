@@ -1,0 +1,131 @@
+import type { RuleDef } from './rules/schema.js'
+import type { Diagnostic, Directive, Document, FileReport, Finding, Point, Severity, Summary } from './types.js'
+import type { LintResult } from './engine.js'
+
+/**
+ * THE place where findings become diagnostics: directives applied, message and note rendered,
+ * severity settled, offsets turned into lines and columns.
+ */
+export function buildReport(doc: Document, result: LintResult, rules: RuleDef[]): FileReport {
+  const lines = lineStarts(doc.text)
+  const disabled = disabledBy(doc.directives)
+  const diagnostics: Diagnostic[] = []
+  const contexts: Array<[number, number]> = []
+  const { sentences } = result.analysis
+  for (const finding of result.findings) {
+    const rule = rules[finding.rule]!
+    const start = toPoint(lines, finding.start)
+    if (disabled(rule.id, start.line)) continue
+    diagnostics.push(toDiagnostic(doc.text, finding, rule, start, toPoint(lines, finding.end)))
+    const sentence = sentences[sentenceAt(sentences, finding.start)]
+    contexts.push(sentence ? [Math.min(sentence.start, finding.start), Math.max(sentence.end, finding.end)] : [finding.start, finding.end])
+  }
+  return {
+    path: doc.path,
+    format: doc.format,
+    language: result.language,
+    profile: 'general',
+    metrics: result.metrics,
+    diagnostics,
+    source: doc.text,
+    contexts,
+  }
+}
+
+/** Index of the last sentence starting at or before `offset` (binary search). */
+function sentenceAt(sentences: ReadonlyArray<{ start: number }>, offset: number): number {
+  let low = 0
+  let high = sentences.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (sentences[mid]!.start <= offset) low = mid
+    else high = mid - 1
+  }
+  return low
+}
+
+function toDiagnostic(text: string, finding: Finding, rule: RuleDef, start: Point, end: Point): Diagnostic {
+  const actual = text.slice(finding.start, finding.end)
+  const values: Record<string, string | number> = {
+    ...Object.fromEntries(Object.entries(rule.options).filter(([, v]) => typeof v === 'number' || typeof v === 'string')),
+    ...finding.data,
+    actual: quote(actual),
+    expected: finding.expected ? listSuggestions(finding.expected) : '',
+  }
+  const diagnostic: Diagnostic = {
+    ruleId: rule.id,
+    severity: finding.severity ?? rule.level,
+    message: render(rule.message, values),
+    note: rule.note,
+    start,
+    end,
+    actual,
+  }
+  if (finding.expected) diagnostic.expected = finding.expected
+  return diagnostic
+}
+
+/** `{{name}}` placeholders; unknown names are left as they are so a typo is visible. */
+export function render(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  )
+}
+
+export function quote(text: string): string {
+  return `«${text.replace(/\s+/g, ' ')}»`
+}
+
+/** «a»; «a» eller «b»; «a», «b» eller «c». */
+export function listSuggestions(expected: string[]): string {
+  if (expected.length === 0) return 'en omskriving'
+  const quoted = expected.map(quote)
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} eller ${quoted.at(-1)}`
+}
+
+export function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+/** Offset → 1-based line and column (binary search over line starts). */
+export function toPoint(starts: number[], offset: number): Point {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (starts[mid]! <= offset) low = mid
+    else high = mid - 1
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1, offset }
+}
+
+/** A predicate telling whether a rule is switched off on a line by inline comments. */
+export function disabledBy(directives: Directive[]): (ruleId: string, line: number) => boolean {
+  if (directives.length === 0) return () => false
+  const sorted = [...directives].sort((a, b) => a.line - b.line)
+  return (ruleId, line) => {
+    let off = false
+    for (const directive of sorted) {
+      if (directive.line >= line) break
+      const matches = directive.rules.length === 0 || directive.rules.includes(ruleId)
+      if (!matches) continue
+      if (directive.kind === 'disable-next-line') {
+        if (directive.line === line - 1) return true
+      } else {
+        off = directive.kind === 'disable'
+      }
+    }
+    return off
+  }
+}
+
+export function summarise(reports: FileReport[]): Summary {
+  const summary: Summary = { files: reports.length, errors: 0, warnings: 0, infos: 0 }
+  const key: Record<Severity, keyof Summary> = { error: 'errors', warning: 'warnings', info: 'infos' }
+  for (const report of reports) {
+    for (const diagnostic of report.diagnostics) summary[key[diagnostic.severity]]++
+  }
+  return summary
+}

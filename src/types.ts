@@ -1,0 +1,103 @@
+/** Shared data types. Plain records only: they flow through the hot path. */
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** Severities ordered by rank; compare ranks, never raw strings. */
+export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 }
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
+
+export type Language = 'nb' | 'nn' | 'en'
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell'
+
+/** A unit of layout as the reader meets it: each is segmented on its own. */
+export interface Block {
+  kind: BlockKind
+  start: number
+  end: number
+}
+
+/** An inline `klarsprak-disable…` comment found by a loader. */
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line'
+  /** Rule ids; empty means every rule. */
+  rules: string[]
+  /** 1-based line the comment is on. */
+  line: number
+}
+
+/** What every loader produces: the text to analyse and its structure. */
+export interface Document {
+  path: string
+  format: string
+  /** Extracted text; offsets in findings point into it. */
+  text: string
+  blocks: Block[]
+  directives: Directive[]
+}
+
+export interface Point {
+  line: number
+  column: number
+  offset: number
+}
+
+/** A finding as checks produce it: cheap, no message text yet. */
+export interface Finding {
+  /** Index into the compiled rule list. */
+  rule: number
+  start: number
+  end: number
+  /** Suggestions; undefined = no suggestion, [] = rewrite or remove. */
+  expected?: string[]
+  /** Extra placeholder values for the message template. */
+  data?: Record<string, string | number>
+  /** Overrides the rule's level (e.g. a very long sentence is an error). */
+  severity?: Severity
+}
+
+export interface Diagnostic {
+  ruleId: string
+  severity: Severity
+  message: string
+  note: string
+  start: Point
+  end: Point
+  location?: string
+  actual: string
+  expected?: string[]
+}
+
+export interface Metrics {
+  words: number
+  sentences: number
+  longWords: number
+  lix: number | null
+  lixBand: string | null
+  meanSentenceLength: number | null
+  maxSentenceLength: number
+  longSentences: number
+  paragraphs: number
+  ovix: number | null
+}
+
+export interface FileReport {
+  path: string
+  format: string
+  language?: Language
+  profile?: 'vedtak' | 'general'
+  metrics?: Metrics
+  diagnostics: Diagnostic[]
+  /** The file's text, kept for excerpts in human formatters (not serialised). */
+  source?: string
+  /** Per diagnostic, the [start, end) offsets of its sentence, for excerpts (not serialised). */
+  contexts?: Array<[number, number]>
+  error?: string
+}
+
+export interface Summary {
+  files: number
+  errors: number
+  warnings: number
+  infos: number
+}

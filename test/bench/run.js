@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// `npm run bench`: speed and memory of the full bokmål pack on a deterministic corpus, next to a
+// baseline measured in the same run (read the same files, split them into words and sentences
+// with one simple scan). Targets from issue 2; `--check` exits 1 when one is missed.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const BIN = join(ROOT, 'bin', 'klarsprak.js')
+const CHILD = join(ROOT, 'test', 'bench', 'child.js')
+const WORK = join(tmpdir(), 'klarsprak-bench')
+const check = process.argv.includes('--check')
+
+// ---- deterministic corpus -------------------------------------------------------------------
+function prng(seed) {
+  let state = seed >>> 0
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0
+    return state / 2 ** 32
+  }
+}
+
+const paragraphs = []
+for (const side of ['before', 'after']) {
+  const dir = join(ROOT, 'fixtures', side)
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.txt')) continue
+    for (const block of readFileSync(join(dir, name), 'utf8').split(/\n\s*\n/)) {
+      if (block.trim().split(/\s+/).length >= 8) paragraphs.push(block.trim())
+    }
+  }
+}
+
+function letter(random, size) {
+  const parts = ['Lillevik kommune\nTildelingskontoret\nDato: 12.03.2025\n', 'Vedtak om praktisk bistand']
+  let length = parts.join('\n\n').length
+  while (length < size) {
+    const paragraph = paragraphs[Math.floor(random() * paragraphs.length)]
+    parts.push(paragraph)
+    length += paragraph.length + 2
+  }
+  return `${parts.join('\n\n')}\n`
+}
+
+function buildCorpus() {
+  rmSync(WORK, { recursive: true, force: true })
+  mkdirSync(join(WORK, 'letters'), { recursive: true })
+  const random = prng(2026)
+  for (let i = 0; i < 1000; i++) {
+    writeFileSync(join(WORK, 'letters', `brev-${String(i).padStart(4, '0')}.txt`), letter(random, 3000))
+  }
+  for (const mb of [1, 2.5, 5]) writeFileSync(join(WORK, `stor-${mb}mb.txt`), letter(prng(7), mb * 1024 * 1024))
+}
+
+// ---- baseline: one simple scan -------------------------------------------------------------
+function baseline(files) {
+  const started = performance.now()
+  let words = 0
+  let sentences = 0
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8')
+    for (const _ of text.matchAll(/[\p{L}\d][\p{L}\d.-]*/gu)) words++
+    for (const _ of text.matchAll(/[.!?]+(?=\s|$)|\n\s*\n/g)) sentences++
+  }
+  return { seconds: (performance.now() - started) / 1000, words, sentences }
+}
+
+// ---- klarsprak runs --------------------------------------------------------------------------
+function timed(args, runs = 1, script = CHILD) {
+  const results = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    const child = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1024 ** 3 })
+    const seconds = (performance.now() - started) / 1000
+    if (child.status === null || child.status > 1) throw new Error(`klarsprak failed (${child.status}): ${child.stderr}`)
+    const rss = /^bench-rss (\d+)$/m.exec(child.stderr)
+    results.push({ seconds, peakMB: rss ? Number(rss[1]) / 1024 : null })
+  }
+  results.sort((a, b) => a.seconds - b.seconds)
+  return results[Math.floor(results.length / 2)]
+}
+
+const fmt = (n, digits = 2) => n.toFixed(digits)
+const rows = []
+function row(name, seconds, bytes, docs, base, target, peakMB) {
+  const ok = target ? target(seconds, peakMB) : undefined
+  rows.push({ name, seconds, bytes, docs, base, peakMB, ok })
+}
+
+buildCorpus()
+const letters = readdirSync(join(WORK, 'letters')).map((name) => join(WORK, 'letters', name))
+const corpusBytes = letters.reduce((sum, file) => sum + statSync(file).size, 0)
+const one = letters[0]
+
+const single = timed([one, '--format', 'json'], 11, BIN)
+row('1 letter, process start to exit (bin)', single.seconds, statSync(one).size, 1, null, (s) => s < 0.2)
+
+const base1000 = baseline(letters)
+const all = timed([join(WORK, 'letters'), '--format', 'json'], 3)
+row('1,000 letters (~3 KB), one thread', all.seconds, corpusBytes, 1000, base1000.seconds, (s) => s < 2, all.peakMB)
+
+for (const mb of [1, 2.5, 5]) {
+  const file = join(WORK, `stor-${mb}mb.txt`)
+  const base = baseline([file])
+  const big = timed([file, '--format', 'json'], mb === 5 ? 3 : 1)
+  row(`one ${mb} MB document`, big.seconds, statSync(file).size, 1, base.seconds, mb === 5 ? (s, peak) => s < 6 && peak < 400 : undefined, big.peakMB)
+}
+
+console.log(`klarsprak benchmark — Node ${process.version}, corpus in ${WORK}`)
+console.log(`baseline: read + one regex scan for words and sentences (${base1000.words} words in the 1,000 letters)\n`)
+console.log(['case'.padEnd(40), 'wall s'.padStart(7), 'MB/s'.padStart(7), 'docs/s'.padStart(8), 'peak MB'.padStart(8), 'base s'.padStart(7), '× base'.padStart(7), ' target'].join(' '))
+for (const r of rows) {
+  const mbps = r.bytes / 1024 / 1024 / r.seconds
+  console.log(
+    [
+      r.name.padEnd(40),
+      fmt(r.seconds, 3).padStart(7),
+      fmt(mbps).padStart(7),
+      fmt(r.docs / r.seconds, 1).padStart(8),
+      (r.peakMB === null || r.peakMB === undefined ? '–' : fmt(r.peakMB, 0)).padStart(8),
+      (r.base === null ? '–' : fmt(r.base, 3)).padStart(7),
+      (r.base === null ? '–' : fmt(r.seconds / r.base, 1)).padStart(7),
+      r.ok === undefined ? '' : r.ok ? ' ✔' : ' ✖',
+    ].join(' '),
+  )
+}
+const perMB = rows.filter((r) => r.name.startsWith('one ')).map((r) => r.seconds / (r.bytes / 1024 / 1024))
+console.log(`\nlinearity: seconds per MB at 1 / 2.5 / 5 MB: ${perMB.map((s) => fmt(s, 3)).join(' / ')}`)
+console.log('targets: 1 letter < 0.2 s; 1,000 letters < 2 s; 5 MB < 6 s and < 400 MB peak.')
+if (check && rows.some((r) => r.ok === false)) process.exitCode = 1

@@ -1,0 +1,39 @@
+import { Engine } from '../src/engine.js'
+import { loadText } from '../src/input/text.js'
+import { analyse } from '../src/language/segment.js'
+import { buildReport } from '../src/report.js'
+import { parseRuleFile } from '../src/rules/load.js'
+import type { RuleDef } from '../src/rules/schema.js'
+import type { FileReport, Language } from '../src/types.js'
+
+/** Sentences of a text as strings. */
+export function sentencesOf(text: string): string[] {
+  const analysis = analyse(loadText('test.txt', text))
+  return analysis.sentences.map((sentence) => text.slice(sentence.start, sentence.end))
+}
+
+/** Lint a text with the given rules only. */
+export function lintWith(rules: RuleDef[], text: string, language: Language = 'nb'): FileReport {
+  const engine = new Engine(rules)
+  const doc = loadText('test.txt', text)
+  return buildReport(doc, engine.lint(doc, language), engine.rules)
+}
+
+/** `L:C-L:C: message` for each diagnostic, the format rule examples use. */
+export function messagesOf(report: FileReport): string[] {
+  return report.diagnostics.map((d) => `${d.start.line}:${d.start.column}-${d.end.line}:${d.end.column}: ${d.message}`)
+}
+
+/** A rule from inline YAML (examples added when missing). */
+export function ruleFromYaml(yaml: string, id = 'test/regel'): RuleDef {
+  const withExamples = yaml.includes('examples:')
+    ? yaml
+    : `${yaml}\nexamples:\n  valid: ["Ok."]\n  invalid:\n    - text: "x"\n      messages: ["x"]\n`
+  return parseRuleFile(withExamples, `${id}.yml`, id, 'nb')
+}
+
+export const HEAD = `level: warning
+description: Test
+message: "Skriv heller {{expected}} enn {{actual}}"
+note: Test.
+source: Test`
