@@ -25,3 +25,4 @@ export async function lint(text: string, path = '<tekst>'): Promise<FileReport> 
   const { rules } = await loadBuiltinRules()
   return lintDocument(loadText(path, text), { engine: new Engine(rules) })
 }
+export { default as retextNorwegianSentences } from './language/retext.js'

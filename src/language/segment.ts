@@ -42,13 +42,15 @@ export interface Analysis {
   blocks: BlockIndex[]
 }
 
-type TokenKind = 'word' | 'number' | 'punct' | 'symbol' | 'space'
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol' | 'space'
 
-interface Token {
+export interface Token {
   kind: TokenKind
   start: number
   end: number
   value: string
+  /** The nlcst nodes behind the token, when a tree is being re-segmented (retext plugin). */
+  nodes?: Nodes[]
 }
 
 const LETTER = /\p{L}/u
@@ -81,61 +83,52 @@ function segmentBlock(text: string, block: Block, out: Analysis): void {
   const blockNumber = out.blocks.length
   out.blocks.push(index)
   const tokens = normalise(tokenise(text, block.start, block.end))
-
-  let sentenceStart = -1
-  let sentenceEnd = -1
-  let firstWord = out.words.length
-  let lastWasWord = false
-
-  const close = (): void => {
-    if (sentenceStart !== -1) {
-      out.sentences.push({
-        start: sentenceStart,
-        end: sentenceEnd,
-        firstWord,
-        endWord: out.words.length,
-        block: blockNumber,
-      })
-    }
-    sentenceStart = -1
-    firstWord = out.words.length
-    lastWasWord = false
-  }
-
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!
-    if (token.kind === 'space') continue
-    if (sentenceStart === -1) sentenceStart = token.start
-    sentenceEnd = token.end
-    if (token.kind === 'word') {
+  for (const [first, last] of sentenceSpans(tokens)) {
+    const firstWord = out.words.length
+    for (let i = first; i <= last; i++) {
+      const token = tokens[i]!
+      if (token.kind !== 'word') continue
       const exact = token.value.endsWith('.') ? token.value.slice(0, -1) : token.value
+      const previous = tokens[i - 1]
       out.words.push({
         start: token.start,
         end: token.end,
         key: exact.toLowerCase(),
         exact,
         letters: countLetters(exact),
-        joined: lastWasWord && tokens[i - 1]?.kind === 'space',
+        joined: i > first && previous!.kind === 'space' && tokens[i - 2]?.kind === 'word' && out.words.length > firstWord,
       })
-      lastWasWord = true
-    } else {
-      lastWasWord = false
     }
-    if (isTerminal(token)) {
-      // Closing quotes and brackets belong to the sentence they close.
-      let j = i
-      while (tokens[j + 1] && tokens[j + 1]!.kind === 'punct' && CLOSING.test(tokens[j + 1]!.value)) {
-        j++
-        sentenceEnd = tokens[j]!.end
-      }
-      if (endsSentence(tokens, i, j)) {
-        i = j
-        close()
-      }
+    out.sentences.push({ start: tokens[first]!.start, end: tokens[last]!.end, firstWord, endWord: out.words.length, block: blockNumber })
+  }
+  index.endSentence = out.sentences.length
+}
+
+/**
+ * Split tokens into sentences: [first, last] token indices, inclusive, without surrounding
+ * whitespace. Shared by the linter and the retext plugin.
+ */
+export function sentenceSpans(tokens: ReadonlyArray<Token>): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  let first = -1
+  let last = -1
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (token.kind === 'space') continue
+    if (first === -1) first = i
+    last = i
+    if (!isTerminal(token)) continue
+    // Closing quotes and brackets belong to the sentence they close.
+    let j = i
+    while (tokens[j + 1]?.kind === 'punct' && CLOSING.test(tokens[j + 1]!.value)) j++
+    if (endsSentence(tokens, i, j)) {
+      spans.push([first, j])
+      first = -1
+      i = j
     }
   }
-  close()
-  index.endSentence = out.sentences.length
+  if (first !== -1) spans.push([first, last])
+  return spans
 }
 
 function isTerminal(token: Token): boolean {
@@ -152,7 +145,7 @@ function isTerminal(token: Token): boolean {
  *   («3.», «§ 3-2.») and single small letters («bokstav b.») only before a capitalised word;
  *   after an ordinary word before anything that is not a small letter.
  */
-function endsSentence(tokens: Token[], i: number, j: number): boolean {
+function endsSentence(tokens: ReadonlyArray<Token>, i: number, j: number): boolean {
   const spaceAfter = tokens[j + 1]
   if (!spaceAfter) return true
   if (spaceAfter.kind !== 'space') return false
@@ -226,7 +219,7 @@ export function countLetters(value: string): number {
  * («nr.», «3.»), any other word never does («gratis.» → «gratis» + «.»). parse-latin attaches
  * them by its own, English-oriented rules.
  */
-function normalise(tokens: Token[]): Token[] {
+export function normalise(tokens: Token[]): Token[] {
   const out: Token[] = []
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
@@ -241,18 +234,37 @@ function normalise(tokens: Token[]): Token[] {
       if (ownsPeriod(core)) {
         out.push(token)
       } else {
-        out.push({ ...token, end: token.end - 1, value: core })
-        out.push({ kind: 'punct', start: token.end - 1, end: token.end, value: '.' })
+        const [word, period] = splitNodes(token.nodes)
+        out.push({ ...token, end: token.end - 1, value: core, ...word })
+        out.push({ kind: 'punct', start: token.end - 1, end: token.end, value: '.', ...period })
       }
       continue
     }
     const next = tokens[i + 1]
     if (next && next.kind === 'punct' && next.value === '.' && next.start === token.end && ownsPeriod(token.value)) {
-      out.push({ ...token, end: next.end, value: token.value + '.' })
+      out.push({ ...token, end: next.end, value: token.value + '.', ...mergeNodes(token.nodes, next.nodes) })
       i++
       continue
     }
     out.push(token)
   }
   return out
+}
+
+/** A WordNode ending in «.» → the word without it and the period, for the tree version. */
+function splitNodes(nodes: Nodes[] | undefined): [{ nodes?: Nodes[] }, { nodes?: Nodes[] }] {
+  const node = nodes?.[0]
+  if (!nodes || nodes.length !== 1 || node?.type !== 'WordNode') return [{}, {}]
+  const period = node.children.at(-1)!
+  return [{ nodes: [{ ...node, children: node.children.slice(0, -1) }] }, { nodes: [period as Nodes] }]
+}
+
+/** A word and the period after it → one WordNode, for the tree version. */
+function mergeNodes(word: Nodes[] | undefined, period: Nodes[] | undefined): { nodes?: Nodes[] } {
+  const node = word?.[0]
+  if (!word || !period || node?.type !== 'WordNode') return {}
+  const children = [...node.children, ...(period as typeof node.children)]
+  const merged: Nodes = { type: 'WordNode', children }
+  if (node.position && period[0]?.position) merged.position = { start: node.position.start, end: period[0].position.end }
+  return { nodes: [merged] }
 }
