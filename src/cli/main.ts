@@ -88,7 +88,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .helpOption('-h, --help', 'vis hjelp')
     .helpCommand('help [kommando]', 'vis hjelp for en kommando')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showSuggestionAfterError(true)
 
   const common = (command: Command): Command =>

@@ -5,7 +5,8 @@ import type { Language } from '../types.js'
 const MARKERS: Record<Language, ReadonlySet<string>> = {
   nb: new Set(['ikke', 'jeg', 'hva', 'hvordan', 'hvis', 'hun', 'også', 'noe', 'mye', 'fra', 'være', 'bare', 'derfor', 'mer', 'hvem', 'hver', 'hele', 'et', 'en', 'de', 'blir', 'skal', 'deres', 'dere', 'hjem', 'mange', 'noen', 'kommer', 'får', 'sammen', 'etter', 'ble', 'kunne', 'hjelpen', 'tjenesten']),
   nn: new Set(['ikkje', 'eg', 'kva', 'korleis', 'viss', 'ho', 'òg', 'noko', 'mykje', 'frå', 'vere', 'berre', 'difor', 'meir', 'kven', 'kvar', 'heile', 'eit', 'ein', 'dei', 'vert', 'skal', 'dykk', 'dykkar', 'heim', 'mange', 'nokon', 'kjem', 'får', 'saman', 'etter', 'vart', 'kunne', 'hjelpa', 'tenesta', 'ei', 'sjølv', 'mellom', 'berre']),
-  en: new Set(['the', 'and', 'of', 'to', 'is', 'you', 'for', 'with', 'your', 'are', 'this', 'that', 'will', 'have', 'be', 'not', 'from', 'we', 'can', 'it']),
+  // No words that are also Norwegian («for», «to», «is», «be», «and»).
+  en: new Set(['the', 'of', 'you', 'with', 'your', 'are', 'this', 'that', 'will', 'have', 'not', 'from', 'we', 'can', 'it', 'which', 'would', 'should', 'their', 'they']),
 }
 
 /** Word → the standards it marks, built once. */
@@ -25,6 +26,6 @@ export function detectLanguage(analysis: Analysis, limit = 3000): Language {
   }
   // Words both standards share («skal», «får» …) count for both and cancel out.
   if (counts.nn > counts.nb && counts.nn >= counts.en) return 'nn'
-  if (counts.en > counts.nb && counts.en > counts.nn) return 'en'
+  if (counts.en >= 3 && counts.en > counts.nb + counts.nn) return 'en'
   return 'nb'
 }

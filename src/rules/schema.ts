@@ -41,14 +41,14 @@ export interface RuleDef {
 
 /** Keys every rule file has, whatever its type. */
 export const COMMON_KEYS: Record<string, KeySpec> = {
-  type: { kind: 'string', required: true, doc: 'checker type' },
-  level: { kind: 'string', required: true, doc: 'error, warning or info' },
-  description: { kind: 'string', required: true, doc: 'one line for `klarsprak rules`' },
-  message: { kind: 'string', required: true, doc: 'message template' },
-  note: { kind: 'string', required: true, doc: 'why the rule matters' },
-  source: { kind: 'string', required: true, doc: 'where the advice comes from' },
-  examples: { kind: 'string', required: true, doc: 'valid and invalid examples' },
-  language: { kind: 'string', doc: 'nb, nn, en or any' },
+  type: { kind: 'string', required: true, doc: 'regeltype, f.eks. substitution' },
+  level: { kind: 'string', required: true, doc: 'error, warning eller info' },
+  description: { kind: 'string', required: true, doc: 'én linje til «klarsprak rules»' },
+  message: { kind: 'string', required: true, doc: 'meldingen, med {{actual}} og {{expected}}' },
+  note: { kind: 'string', required: true, doc: 'hvorfor regelen finnes' },
+  source: { kind: 'string', required: true, doc: 'hvor rådet kommer fra' },
+  examples: { kind: 'string', required: true, doc: 'eksempler under valid og invalid' },
+  language: { kind: 'string', doc: 'nb, nn, en eller any' },
 }
 
 /** Check a plain value against a key spec; returns an error text (Norwegian) or undefined. */

@@ -51,8 +51,8 @@ describe('configuration', () => {
     const config = loadConfig(join(root, '.klarsprak.yml'))
     expect(validateSettings(config.settings, rules).map((e) => `${e.line}:${e.column}: ${e.message}`)).toEqual([
       '2:3: ukjent regel «nb/finnes-ikke». Se alle regler med «klarsprak rules».',
-      '3:3: «farge» kan ikke settes for nb/setningslengde; tillatt: level, max, errorMax',
       '3:3: «max» for nb/setningslengde må være minst 1',
+      '3:3: «farge» kan ikke settes for nb/setningslengde; tillatt: level, max, errorMax',
     ])
   })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/language/segment.js'
 import { loadText } from '../../src/input/text.js'
+import { detectLanguage } from '../../src/language/detect.js'
 import { sentencesOf } from '../helpers.js'
 
 /** Each row: a text and the sentences it must split into. */
@@ -74,5 +75,18 @@ describe('Norwegian sentence segmentation', () => {
     const analysis = analyse(loadText('x.txt', paragraph.repeat(2000)))
     expect(analysis.sentences).toHaveLength(4000)
     expect(analysis.words).toHaveLength(2000 * 12)
+  })
+})
+
+describe('language detection', () => {
+  const detect = (text: string) => detectLanguage(analyse(loadText('x.txt', text)))
+  it.each([
+    ['Fristen for å klage er fire uker.', 'nb'],
+    ['Du får hjelp til dusj, og vi kommer hver dag.', 'nb'],
+    ['Du får ikkje hjelp frå oss fordi eg meiner at det er nok.', 'nn'],
+    ['We will send you the decision, and you can appeal it within four weeks.', 'en'],
+    ['', 'nb'],
+  ])('%s → %s', (text, language) => {
+    expect(detect(text)).toBe(language)
   })
 })

@@ -53,8 +53,8 @@ describe('rule file loader', () => {
 
   it('reports missing required keys and missing examples', () => {
     const noExamples = VALID.slice(0, VALID.indexOf('examples:'))
-    expect(problems(noExamples)).toEqual(['1:1: mangler «examples» (valid and invalid examples)'])
-    expect(problems(VALID.replace('note: Tungt.\n', ''))).toEqual(['1:1: mangler «note» (why the rule matters)'])
+    expect(problems(noExamples)).toEqual(['1:1: mangler «examples» (eksempler under valid og invalid)'])
+    expect(problems(VALID.replace('note: Tungt.\n', ''))).toEqual(['1:1: mangler «note» (hvorfor regelen finnes)'])
   })
 
   it('reports invalid YAML and an invalid regular expression', () => {
