@@ -10,15 +10,14 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
   const lines = lineStarts(doc.text)
   const disabled = disabledBy(doc.directives)
   const diagnostics: Diagnostic[] = []
-  const contexts: Array<[number, number]> = []
+  const contexts: Array<[number, number] | null> = []
   const { sentences } = result.analysis
   for (const finding of result.findings) {
     const rule = rules[finding.rule]!
     const start = toPoint(lines, finding.start)
     if (disabled(rule.id, start.line)) continue
     diagnostics.push(toDiagnostic(doc.text, finding, rule, start, toPoint(lines, finding.end)))
-    const sentence = sentences[sentenceAt(sentences, finding.start)]
-    contexts.push(sentence ? [Math.min(sentence.start, finding.start), Math.max(sentence.end, finding.end)] : [finding.start, finding.end])
+    contexts.push(contextOf(result, finding))
   }
   return {
     path: doc.path,
@@ -30,6 +29,19 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
     source: doc.text,
     contexts,
   }
+}
+
+/**
+ * The text to quote for a finding: its sentence (or the sentences it spans, within one block).
+ * A finding over several blocks (the whole text) gets none: there is no useful excerpt.
+ */
+function contextOf(result: LintResult, finding: Finding): [number, number] | null {
+  const { sentences, blocks } = result.analysis
+  const sentence = sentences[sentenceAt(sentences, finding.start)]
+  if (!sentence) return [finding.start, finding.end]
+  const block = blocks[sentence.block]!
+  if (finding.end > block.end) return null
+  return [Math.min(sentence.start, finding.start), Math.max(sentence.end, finding.end)]
 }
 
 /** Index of the last sentence starting at or before `offset` (binary search). */
@@ -44,18 +56,31 @@ function sentenceAt(sentences: ReadonlyArray<{ start: number }>, offset: number)
   return low
 }
 
+/** A rule's scalar options, as message placeholders; computed once per rule. */
+const ruleValues = new WeakMap<RuleDef, Record<string, string | number>>()
+
+function valuesOf(rule: RuleDef): Record<string, string | number> {
+  let values = ruleValues.get(rule)
+  if (!values) {
+    values = Object.fromEntries(
+      Object.entries(rule.options).filter(([, v]) => typeof v === 'number' || typeof v === 'string'),
+    ) as Record<string, string | number>
+    ruleValues.set(rule, values)
+  }
+  return values
+}
+
 function toDiagnostic(text: string, finding: Finding, rule: RuleDef, start: Point, end: Point): Diagnostic {
   const actual = text.slice(finding.start, finding.end)
-  const values: Record<string, string | number> = {
-    ...Object.fromEntries(Object.entries(rule.options).filter(([, v]) => typeof v === 'number' || typeof v === 'string')),
-    ...finding.data,
-    actual: quote(actual),
-    expected: finding.expected ? listSuggestions(finding.expected) : '',
-  }
+  const message = render(rule.message, (name) => {
+    if (name === 'actual') return quote(actual)
+    if (name === 'expected') return finding.expected ? listSuggestions(finding.expected) : ''
+    return finding.data?.[name] ?? valuesOf(rule)[name]
+  })
   const diagnostic: Diagnostic = {
     ruleId: rule.id,
     severity: finding.severity ?? rule.level,
-    message: render(rule.message, values),
+    message,
     note: rule.note,
     start,
     end,
@@ -66,10 +91,12 @@ function toDiagnostic(text: string, finding: Finding, rule: RuleDef, start: Poin
 }
 
 /** `{{name}}` placeholders; unknown names are left as they are so a typo is visible. */
-export function render(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  )
+export function render(template: string, value: (name: string) => string | number | undefined): string {
+  if (!template.includes('{{')) return template
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    const found = value(name)
+    return found === undefined ? whole : String(found)
+  })
 }
 
 export function quote(text: string): string {

@@ -90,8 +90,8 @@ export interface FileReport {
   diagnostics: Diagnostic[]
   /** The file's text, kept for excerpts in human formatters (not serialised). */
   source?: string
-  /** Per diagnostic, the [start, end) offsets of its sentence, for excerpts (not serialised). */
-  contexts?: Array<[number, number]>
+  /** Per diagnostic, the [start, end) offsets of its sentence for excerpts, null for none (not serialised). */
+  contexts?: Array<[number, number] | null>
   error?: string
 }
 

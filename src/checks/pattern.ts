@@ -3,14 +3,58 @@ import type { Finding } from '../types.js'
 import type { CheckType } from './check.js'
 
 /**
- * `\b` in JavaScript only knows ASCII letters; in rule patterns it means a Norwegian word
- * boundary, where æ, ø and å are letters.
+ * Letters and digits for `\w` and `\b` in rule patterns. JavaScript's own `\w`/`\b` know only
+ * ASCII, so «forestår» would end a word at «å». Latin-1 and Latin Extended-A/B cover Norwegian,
+ * Sámi and other Latin-script names; explicit ranges compile far faster than `\p{L}` (measured:
+ * ~90 ms → ~10 ms to compile the bokmål pack's patterns at start-up).
  */
-const WORD_BOUNDARY = '(?:(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]))'
+export const WORD_RANGES = '0-9A-Za-zÀ-ÖØ-öø-ɏ'
+const WORD = `[${WORD_RANGES}]`
+const WORD_BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`
+
+/** Rewrite `\b`, `\w` and `\W` to their Norwegian meaning, inside and outside character classes. */
+export function norwegianise(source: string): string {
+  let out = ''
+  let inClass = false
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!
+    if (ch === '\\') {
+      const next = source[i + 1] ?? ''
+      i++
+      if (next === 'w') out += inClass ? WORD_RANGES : WORD
+      else if (next === 'W' && !inClass) out += `[^${WORD_RANGES}]`
+      else if (next === 'b' && !inClass) out += WORD_BOUNDARY
+      else out += ch + next
+      continue
+    }
+    if (ch === '[' && !inClass) inClass = true
+    else if (ch === ']' && inClass) inClass = false
+    out += ch
+  }
+  return out
+}
 
 export function compilePattern(source: string, ignorecase: boolean): RegExp {
-  const rewritten = source.replace(/(?<!\\)((?:\\\\)*)\\b/g, `$1${WORD_BOUNDARY}`)
-  return new RegExp(rewritten, ignorecase ? 'dgiu' : 'dgu')
+  // Match indices (the `d` flag) cost time; only a `span` group needs them.
+  const flags = `g${source.includes('(?<span>') ? 'd' : ''}${ignorecase ? 'i' : ''}u`
+  return new RegExp(norwegianise(source), flags)
+}
+
+/**
+ * A pattern that starts with `\b` is compiled without it and the boundary is checked in code:
+ * a leading look-around keeps V8 from skipping ahead to the pattern's first characters, which
+ * made pattern rules 2–3× slower. Retrying one character further on keeps the result exact.
+ */
+export function compileLeading(source: string, ignorecase: boolean): { regex: RegExp; leadingBoundary: boolean } {
+  const leadingBoundary = source.startsWith('\\b')
+  return { regex: compilePattern(leadingBoundary ? source.slice(2) : source, ignorecase), leadingBoundary }
+}
+
+const WORD_CHAR = new RegExp(WORD, 'u')
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch)
+
+function atBoundary(text: string, index: number): boolean {
+  return isWordChar(text[index - 1]) !== isWordChar(text[index])
 }
 
 /** Regular expressions over each sentence: nominalisations, passive constructions. */
@@ -18,7 +62,7 @@ export const pattern: CheckType = {
   type: 'pattern',
   summary: 'regulære uttrykk over hver setning (med unntaksliste)',
   keys: {
-    pattern: { kind: 'string', required: true, doc: 'JavaScript-regex; \\b er ordgrense med æøå; (?<span>…) markerer delen som flagges' },
+    pattern: { kind: 'string', required: true, doc: 'JavaScript-regex; \\w og \\b kjenner æøå; (?<span>…) markerer delen som flagges' },
     ignorecase: { kind: 'boolean', doc: 'skill ikke mellom store og små bokstaver (standard: true)' },
     exceptions: { kind: 'string-list', doc: 'treff (det flaggede) som ikke skal flagges' },
     suggest: { kind: 'suggestions', doc: 'fast forslag' },
@@ -32,7 +76,7 @@ export const pattern: CheckType = {
     }
   },
   compile(rule, index) {
-    const regex = compilePattern(rule.options.pattern as string, rule.options.ignorecase !== false)
+    const { regex, leadingBoundary } = compileLeading(rule.options.pattern as string, rule.options.ignorecase !== false)
     const exceptions = new Set(((rule.options.exceptions as string[] | undefined) ?? []).map((e) => e.toLowerCase()))
     const expected = toSuggestions(rule.options.suggest)
     return ({ analysis }, out) => {
@@ -43,11 +87,11 @@ export const pattern: CheckType = {
         regex.lastIndex = 0
         let match: RegExpExecArray | null
         while ((match = regex.exec(slice)) !== null) {
-          if (match[0] === '') {
-            regex.lastIndex++
+          if (match[0] === '' || (leadingBoundary && !atBoundary(slice, match.index))) {
+            regex.lastIndex = match.index + 1
             continue
           }
-          const span = match.indices?.groups?.span ?? match.indices![0]!
+          const span = match.indices?.groups?.span ?? [match.index, match.index + match[0].length]
           const flagged = slice.slice(span[0], span[1])
           if (exceptions.has(flagged.toLowerCase())) continue
           const finding: Finding = { rule: index, start: sentence.start + span[0], end: sentence.start + span[1] }

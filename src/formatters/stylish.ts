@@ -40,7 +40,7 @@ export function metricsLine(metrics: Metrics): string {
 function diagnosticLines(
   diagnostic: Diagnostic,
   source: string | undefined,
-  sentence: [number, number] | undefined,
+  sentence: [number, number] | null | undefined,
   c: ChalkInstance,
   width: number,
 ): string[] {
@@ -52,7 +52,7 @@ function diagnosticLines(
     ? diagnostic.expected.map((e) => `«${e}»`).join(' eller ')
     : undefined
   if (suggestion) lines.push(`${' '.repeat(19)}Forslag: ${suggestion}`)
-  if (source !== undefined) lines.push(...excerpt(source, diagnostic, sentence, c, width))
+  if (source !== undefined && sentence !== null) lines.push(...excerpt(source, diagnostic, sentence, c, width))
   return lines
 }
 
