@@ -10,25 +10,24 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
   const lines = lineStarts(doc.text)
   const disabled = disabledBy(doc.directives)
   const diagnostics: Diagnostic[] = []
-  const contexts: Array<[number, number] | null> = []
-  const { sentences } = result.analysis
   for (const finding of result.findings) {
     const rule = rules[finding.rule]!
     const start = toPoint(lines, finding.start)
     if (disabled(rule.id, start.line)) continue
-    diagnostics.push(toDiagnostic(doc.text, finding, rule, start, toPoint(lines, finding.end)))
-    contexts.push(contextOf(result, finding))
+    const diagnostic = toDiagnostic(doc.text, finding, rule, start, toPoint(lines, finding.end))
+    Object.defineProperty(diagnostic, 'context', { value: contextOf(result, finding), enumerable: false })
+    diagnostics.push(diagnostic)
   }
-  return {
+  const report: FileReport = {
     path: doc.path,
     format: doc.format,
     language: result.language,
     profile: 'general',
     metrics: result.metrics,
     diagnostics,
-    source: doc.text,
-    contexts,
   }
+  Object.defineProperty(report, 'source', { value: doc.text, enumerable: false })
+  return report
 }
 
 /**

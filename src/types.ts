@@ -66,6 +66,11 @@ export interface Diagnostic {
   location?: string
   actual: string
   expected?: string[]
+  /**
+   * [start, end) offsets of the sentence to quote in human formats, null for none. A
+   * non-enumerable property: JSON leaves it out without copying the report.
+   */
+  context?: [number, number] | null
 }
 
 export interface Metrics {
@@ -88,10 +93,8 @@ export interface FileReport {
   profile?: 'vedtak' | 'general'
   metrics?: Metrics
   diagnostics: Diagnostic[]
-  /** The file's text, kept for excerpts in human formatters (not serialised). */
+  /** The file's text for excerpts in human formats; non-enumerable, so never serialised. */
   source?: string
-  /** Per diagnostic, the [start, end) offsets of its sentence for excerpts, null for none (not serialised). */
-  contexts?: Array<[number, number] | null>
   error?: string
 }
 

@@ -206,14 +206,15 @@ async function lintAll(paths: string[], options: CommonOptions & { stdinFormat?:
   const { files, errors } = await collectFiles(paths, io.cwd, config.ignore)
   const reports: FileReport[] = errors.map((error) => ({ path: error.file ?? '', format: '', diagnostics: [], error: error.message }))
   for (const file of files) {
-    reports.push(
-      await lintPath(file === '-' ? '-' : resolve(io.cwd, file), {
-        engine,
-        ...(options.language ? { language: options.language } : {}),
-        readStdin: io.readStdin,
-        ...(options.stdinFormat ? { stdinFormat: options.stdinFormat } : {}),
-      }).then((report) => ({ ...report, path: file })),
-    )
+    const report = await lintPath(file === '-' ? '-' : resolve(io.cwd, file), {
+      engine,
+      ...(options.language ? { language: options.language } : {}),
+      readStdin: io.readStdin,
+      ...(options.stdinFormat ? { stdinFormat: options.stdinFormat } : {}),
+    })
+    // Mutated, not copied: the text kept for excerpts is a non-enumerable property.
+    report.path = file
+    reports.push(report)
   }
   return reports
 }
@@ -224,8 +225,10 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UserError(`--max-warnings må være et heltall fra 0 og oppover, ikke «${options.maxWarnings}».`)
   }
-  let reports = await lintAll(paths, options, io, setup)
-  if (options.quiet) reports = reports.map((report) => ({ ...report, diagnostics: report.diagnostics.filter((d) => d.severity === 'error') }))
+  const reports = await lintAll(paths, options, io, setup)
+  if (options.quiet) {
+    for (const report of reports) report.diagnostics = report.diagnostics.filter((d) => d.severity === 'error')
+  }
   const summary = summarise(reports)
   const formatter = FORMATTERS[options.format]!
   const toFile = options.output !== undefined

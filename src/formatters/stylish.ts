@@ -17,9 +17,9 @@ export const stylish: Formatter = (reports, context) => {
     }
     if (report.metrics) out.push(`  ${c.dim(metricsLine(report.metrics))}`)
     if (report.diagnostics.length > 0) out.push('')
-    report.diagnostics.forEach((diagnostic, index) => {
-      out.push(...diagnosticLines(diagnostic, report.source, report.contexts?.[index], c, context.width))
-    })
+    for (const diagnostic of report.diagnostics) {
+      out.push(...diagnosticLines(diagnostic, report.source, diagnostic.context, c, context.width))
+    }
     out.push('')
   }
   out.push(totalLine(reports, c))

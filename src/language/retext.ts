@@ -23,7 +23,8 @@ function resegment(paragraph: Paragraph): Paragraph['children'] {
   let offset = 0
   const add = (node: Nodes): void => {
     const value = toString(node)
-    leaves.push({ kind: kindOf(node, value), start: offset, end: offset + value.length, value, nodes: [node] })
+    const kind = kindOf(node, value)
+    leaves.push({ kind, start: offset, end: offset + value.length, value, letters: kind === 'word' ? countLetters(value) : 0, nodes: [node] })
     offset += value.length
   }
   for (const child of paragraph.children) {

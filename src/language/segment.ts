@@ -49,6 +49,8 @@ export interface Token {
   start: number
   end: number
   value: string
+  /** Letters in a word token (0 for other tokens); a period never counts. */
+  letters: number
   /** The nlcst nodes behind the token, when a tree is being re-segmented (retext plugin). */
   nodes?: Nodes[]
 }
@@ -95,7 +97,7 @@ function segmentBlock(text: string, block: Block, out: Analysis): void {
         end: token.end,
         key: exact.toLowerCase(),
         exact,
-        letters: countLetters(exact),
+        letters: token.letters,
         joined: i > first && previous!.kind === 'space' && tokens[i - 2]?.kind === 'word' && out.words.length > firstWord,
       })
     }
@@ -180,22 +182,14 @@ function tokenise(text: string, start: number, end: number): Token[] {
   for (const node of sentence.children) {
     const from = node.position!.start.offset! + start
     const to = node.position!.end.offset! + start
-    const value = text.slice(from, to)
-    let kind: TokenKind
-    switch (node.type) {
-      case 'WordNode':
-        kind = countLetters(value) > 0 ? 'word' : 'number'
-        break
-      case 'WhiteSpaceNode':
-        kind = 'space'
-        break
-      case 'PunctuationNode':
-        kind = 'punct'
-        break
-      default:
-        kind = 'symbol'
+    if (node.type === 'WordNode') {
+      const value = text.slice(from, to)
+      const letters = countLetters(value)
+      tokens.push({ kind: letters > 0 ? 'word' : 'number', start: from, end: to, value, letters })
+    } else {
+      const kind: TokenKind = node.type === 'WhiteSpaceNode' ? 'space' : node.type === 'PunctuationNode' ? 'punct' : 'symbol'
+      tokens.push({ kind, start: from, end: to, value: (node as { value: string }).value, letters: 0 })
     }
-    tokens.push({ kind, start: from, end: to, value })
   }
   return tokens
 }
@@ -227,28 +221,31 @@ export function normalise(tokens: Token[]): Token[] {
       out.push(token)
       continue
     }
-    const ownsPeriod = (core: string): boolean =>
-      token.kind === 'number' || isAbbreviation(core.toLowerCase())
-    if (token.value.endsWith('.') && token.value.length > 1) {
-      const core = token.value.slice(0, -1)
-      if (ownsPeriod(core)) {
+    const value = token.value
+    if (value.length > 1 && value.charCodeAt(value.length - 1) === 46 /* . */) {
+      const core = value.slice(0, -1)
+      if (ownsPeriod(token, core)) {
         out.push(token)
       } else {
         const [word, period] = splitNodes(token.nodes)
         out.push({ ...token, end: token.end - 1, value: core, ...word })
-        out.push({ kind: 'punct', start: token.end - 1, end: token.end, value: '.', ...period })
+        out.push({ kind: 'punct', start: token.end - 1, end: token.end, value: '.', letters: 0, ...period })
       }
       continue
     }
     const next = tokens[i + 1]
-    if (next && next.kind === 'punct' && next.value === '.' && next.start === token.end && ownsPeriod(token.value)) {
-      out.push({ ...token, end: next.end, value: token.value + '.', ...mergeNodes(token.nodes, next.nodes) })
+    if (next && next.value === '.' && next.kind === 'punct' && next.start === token.end && ownsPeriod(token, value)) {
+      out.push({ ...token, end: next.end, value: value + '.', ...mergeNodes(token.nodes, next.nodes) })
       i++
       continue
     }
     out.push(token)
   }
   return out
+}
+
+function ownsPeriod(token: Token, core: string): boolean {
+  return token.kind === 'number' || isAbbreviation(core.toLowerCase())
 }
 
 /** A WordNode ending in «.» → the word without it and the period, for the tree version. */

@@ -33,9 +33,13 @@ describe('klarsprak check', () => {
     expect((await run(['tung.txt', '--max-warnings', '50'], { cwd })).code).toBe(0)
   })
 
-  it('--quiet shows errors only; --disable switches a rule off', async () => {
-    const cwd = tempTree({ 'tung.txt': HEAVY })
+  it('--quiet shows errors only, each with its own excerpt; --disable switches a rule off', async () => {
+    const long = `Til slutt ${'har vi sett på saken din og snakket med deg og legen din, og '.repeat(3)}nå.`
+    const cwd = tempTree({ 'tung.txt': HEAVY, 'blandet.txt': `${HEAVY}${long}\n` })
     expect((await run(['tung.txt', '--quiet'], { cwd })).stdout).not.toContain('advarsel')
+    const quiet = (await run(['blandet.txt', '--quiet'], { cwd })).stdout
+    expect(quiet).toMatch(/2:1 +feil +Setningen har 45 ord.*\n {11}Til slutt har vi sett/)
+    expect(quiet).not.toContain('advarsel')
     const disabled = await run(['tung.txt', '--disable', 'nb/kanselliord'], { cwd })
     expect(disabled.stdout).not.toContain('nb/kanselliord')
     expect(disabled.stdout).toContain('nb/hoflighetsform')
