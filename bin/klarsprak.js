@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin entry point: all behaviour lives in src/cli/main.ts, bundled to dist/cli/bundle.js by `npm run build`.
-import { main } from '../dist/cli/bundle.js'
+import { main, writeAllSync } from '../dist/cli/bundle.js'
 
 const readStdin = async () => {
   const chunks = []
@@ -9,8 +9,8 @@ const readStdin = async () => {
 }
 
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => writeAllSync(1, text),
+  stderr: (text) => writeAllSync(2, text),
   readStdin,
   cwd: process.cwd(),
   env: process.env,

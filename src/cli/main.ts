@@ -5,7 +5,7 @@ import { emptyConfig, findConfig, loadConfig, validateSettings, type ResolvedCon
 import { Engine, type RuleSetting } from '../engine.js'
 import { UserError } from '../errors.js'
 import { collectFiles } from '../files.js'
-import { FORMATTERS } from '../formatters/index.js'
+import { CHUNK_FORMATTERS, FORMATTERS, type FormatContext } from '../formatters/index.js'
 import { lintPath } from '../lint.js'
 import { summarise } from '../report.js'
 import { loadBuiltinRules } from '../rules/builtin.js'
@@ -14,6 +14,8 @@ import type { RuleDef } from '../rules/schema.js'
 import { SEVERITY_RANK, type FileReport, type Language, type Severity } from '../types.js'
 import { explainRule, listRules, statsReport } from './commands.js'
 import { atomicWrite } from './write.js'
+
+export { writeAllSync } from './write.js'
 
 /** Everything main touches outside itself; tests pass their own. */
 export interface Io {
@@ -230,16 +232,12 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
     for (const report of reports) report.diagnostics = report.diagnostics.filter((d) => d.severity === 'error')
   }
   const summary = summarise(reports)
-  const formatter = FORMATTERS[options.format]!
   const toFile = options.output !== undefined
-  const output = formatter(reports, {
-    color: !toFile && useColor(options, io),
-    toolVersion: VERSION,
-    summary,
-    width: io.columns ?? 100,
-  })
-  if (toFile) await atomicWrite(resolve(io.cwd, options.output!), output)
-  else io.stdout(output)
+  const context: FormatContext = { color: !toFile && useColor(options, io), toolVersion: VERSION, summary, width: io.columns ?? 100 }
+  const chunked = CHUNK_FORMATTERS[options.format]
+  const output: Iterable<string> = chunked ? chunked(reports, context) : [FORMATTERS[options.format]!(reports, context)]
+  if (toFile) atomicWrite(resolve(io.cwd, options.output!), output)
+  else for (const chunk of output) io.stdout(chunk)
 
   const unreadable = reports.filter((report) => report.error !== undefined)
   // A human reading stylish output on the terminal sees these there already.

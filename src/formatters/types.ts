@@ -10,3 +10,6 @@ export interface FormatContext {
 }
 
 export type Formatter = (reports: FileReport[], context: FormatContext) => string
+
+/** The same output as a Formatter, in pieces, so a huge report never has to be one string. */
+export type ChunkFormatter = (reports: FileReport[], context: FormatContext) => Iterable<string>
