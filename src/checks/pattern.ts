@@ -1,6 +1,7 @@
 import { toSuggestions } from '../rules/schema.js'
 import type { Finding } from '../types.js'
 import type { CheckType } from './check.js'
+import { substitution } from './substitution.js'
 
 /**
  * Letters and digits for `\w` and `\b` in rule patterns. JavaScript's own `\w`/`\b` know only
@@ -63,7 +64,7 @@ export const pattern: CheckType = {
   summary: 'regulære uttrykk over hver setning (med unntaksliste)',
   keys: {
     pattern: { kind: 'string', required: true, doc: 'JavaScript-regex; \\w og \\b kjenner æøå; (?<span>…) markerer delen som flagges' },
-    ignorecase: { kind: 'boolean', doc: 'skill ikke mellom store og små bokstaver (standard: true)' },
+    ignorecase: substitution.keys.ignorecase!,
     exceptions: { kind: 'string-list', doc: 'treff (det flaggede) som ikke skal flagges' },
     suggest: { kind: 'suggestions', doc: 'fast forslag' },
   },
