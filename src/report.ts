@@ -89,17 +89,32 @@ function toDiagnostic(text: string, finding: Finding, rule: RuleDef, start: Poin
   return diagnostic
 }
 
+/** A message template split into text and `{{name}}` placeholders: [text, name, text, name, …, text]. */
+const compiledTemplates = new Map<string, string[]>()
+
+function compileTemplate(template: string): string[] {
+  let parts = compiledTemplates.get(template)
+  if (!parts) {
+    parts = template.split(/\{\{\s*(\w+)\s*\}\}/)
+    compiledTemplates.set(template, parts)
+  }
+  return parts
+}
+
 /** `{{name}}` placeholders; unknown names are left as they are so a typo is visible. */
 export function render(template: string, value: (name: string) => string | number | undefined): string {
-  if (!template.includes('{{')) return template
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
-    const found = value(name)
-    return found === undefined ? whole : String(found)
-  })
+  const parts = compileTemplate(template)
+  if (parts.length === 1) return template
+  let out = parts[0]!
+  for (let i = 1; i < parts.length; i += 2) {
+    const found = value(parts[i]!)
+    out += (found === undefined ? `{{${parts[i]}}}` : String(found)) + parts[i + 1]!
+  }
+  return out
 }
 
 export function quote(text: string): string {
-  return `«${text.replace(/\s+/g, ' ')}»`
+  return /\s/.test(text) ? `«${text.replace(/\s+/g, ' ')}»` : `«${text}»`
 }
 
 /** «a»; «a» eller «b»; «a», «b» eller «c». */

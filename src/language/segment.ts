@@ -194,13 +194,15 @@ function tokenise(text: string, start: number, end: number): Token[] {
   return tokens
 }
 
-/** Letters in a word; an ASCII fast path, the Unicode test only for other characters. */
+/** Letters in a word: fast paths for ASCII and Latin-1/Latin Extended (æøå), Unicode otherwise. */
 export function countLetters(value: string): number {
   let letters = 0
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i)
-    if (code < 128) {
+    if (code < 0x80) {
       if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) letters++
+    } else if (code >= 0xc0 && code <= 0x24f) {
+      if (code !== 0xd7 && code !== 0xf7) letters++ // × and ÷ are the only non-letters here
     } else if (LETTER.test(value[i]!)) {
       letters++
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyse } from '../../src/language/segment.js'
+import { analyse, countLetters } from '../../src/language/segment.js'
 import { loadText } from '../../src/input/text.js'
 import { detectLanguage } from '../../src/language/detect.js'
 import { sentencesOf } from '../helpers.js'
@@ -88,5 +88,19 @@ describe('language detection', () => {
     ['', 'nb'],
   ])('%s → %s', (text, language) => {
     expect(detect(text)).toBe(language)
+  })
+})
+
+describe('countLetters', () => {
+  it.each([
+    ['forestår', 8],
+    ['e-post', 5],
+    ['12.03.2024', 0],
+    ['Ærøy', 4],
+    ['Čáhcesuolu', 10],
+    ['3×4÷2', 0],
+    ['Ωμέγα', 5],
+  ])('%s has %i letters', (word, letters) => {
+    expect(countLetters(word)).toBe(letters)
   })
 })
