@@ -4,7 +4,7 @@ import type { RuleDef } from '../rules/schema.js'
 import type { FileReport } from '../types.js'
 
 /** `klarsprak rules`: one line per rule. */
-export function listRules(rules: RuleDef[], _color: boolean): string {
+export function listRules(rules: RuleDef[]): string {
   const width = Math.max(...rules.map((rule) => rule.id.length), 10)
   const lines = rules.map((rule) => `${rule.id.padEnd(width)}  ${SEVERITY_LABEL[rule.level].padEnd(8)}  ${rule.description}`)
   return `${lines.join('\n')}\n\n${rules.length} regler. Se en regel med «klarsprak explain <regel>».\n`

@@ -52,11 +52,6 @@ interface CheckOptions extends CommonOptions {
   stdinFormat?: string
 }
 
-/** A rule-file or config problem: reported, the run goes on where it can, exit code 2 at the end. */
-class Setup {
-  problems: UserError[] = []
-}
-
 /** The CLI. Returns the exit code: 0 clean, 1 findings that fail the run, 2 usage/config/input error. */
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
   let exitCode: ExitCode = 0
@@ -130,21 +125,21 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   })
 
   common(program.command('rules').description('list alle regler med nivå og beskrivelse')).action(async (options: CommonOptions) => {
-    const setup = new Setup()
-    const { rules } = await prepareRules(options, io, setup)
-    io.stdout(listRules(rules, useColor(options, io)))
-    setExit(reportSetup(setup, io))
+    const problems: UserError[] = []
+    const { rules } = await prepareRules(options, io, problems)
+    io.stdout(listRules(rules))
+    setExit(reportProblems(problems, io))
   })
 
   common(
     program.command('explain').description('forklar en regel: hvorfor, kilde og eksempler').argument('<regel>', 'regel-id, f.eks. nb/kanselliord'),
   ).action(async (ruleId: string, options: CommonOptions) => {
-    const setup = new Setup()
-    const { rules } = await prepareRules(options, io, setup)
+    const problems: UserError[] = []
+    const { rules } = await prepareRules(options, io, problems)
     const rule = rules.find((candidate) => candidate.id === ruleId)
     if (!rule) throw new UserError(`ukjent regel «${ruleId}». Se alle regler med «klarsprak rules».`)
     io.stdout(explainRule(rule))
-    setExit(reportSetup(setup, io))
+    setExit(reportProblems(problems, io))
   })
   return program
 }
@@ -159,11 +154,14 @@ function useColor(options: CommonOptions, io: Io): boolean {
   return io.isTTY
 }
 
-/** Config → rules in force (built-in + municipal), settings validated. */
+/**
+ * Config → rules in force (built-in + municipal), settings validated. Rule-file and settings
+ * problems go to `problems`: the run goes on with the rules that loaded, and exits 2 at the end.
+ */
 async function prepareRules(
   options: CommonOptions,
   io: Io,
-  setup: Setup,
+  problems: UserError[],
 ): Promise<{ rules: RuleDef[]; engine: Engine; config: ResolvedConfig }> {
   let config = emptyConfig()
   if (options.config !== false) {
@@ -172,39 +170,44 @@ async function prepareRules(
   }
   const builtin = await loadBuiltinRules()
   const rules = [...builtin.rules]
-  setup.problems.push(...builtin.errors)
+  problems.push(...builtin.errors)
   const extra = [...config.ruleFiles, ...(options.rules ?? []).map((path) => resolve(io.cwd, path))]
   for (const path of extra) {
     const loaded = await loadRulePath(path)
     for (const rule of loaded.rules) {
       if (rules.some((existing) => existing.id === rule.id)) {
-        setup.problems.push(new UserError(`regel-id «${rule.id}» finnes fra før. Gi filen et annet navn eller legg den i en egen mappe.`, rule.file))
+        problems.push(new UserError(`regel-id «${rule.id}» finnes fra før. Gi filen et annet navn eller legg den i en egen mappe.`, rule.file))
       } else {
         rules.push(rule)
       }
     }
-    setup.problems.push(...loaded.errors)
+    problems.push(...loaded.errors)
   }
-  setup.problems.push(...validateSettings(config.settings, rules))
+  problems.push(...validateSettings(config.settings, rules))
   const settings: Record<string, RuleSetting> = Object.fromEntries(
     Object.entries(config.settings).map(([id, placed]) => [id, placed.setting]),
   )
   for (const id of options.disable ?? []) {
-    if (!rules.some((rule) => rule.id === id)) setup.problems.push(new UserError(`--disable: ukjent regel «${id}». Se alle regler med «klarsprak rules».`))
+    if (!rules.some((rule) => rule.id === id)) problems.push(new UserError(`--disable: ukjent regel «${id}». Se alle regler med «klarsprak rules».`))
     settings[id] = { ...settings[id], level: 'off' }
   }
   return { rules, engine: new Engine(rules, settings), config }
 }
 
-/** Print setup problems; exit code 2 if there were any. */
-function reportSetup(setup: Setup, io: Io): ExitCode {
-  for (const problem of setup.problems) io.stderr(`klarsprak: ${problem.format()}\n`)
-  return setup.problems.length > 0 ? 2 : 0
+/** Print rule-file and config problems; exit code 2 if there were any. */
+function reportProblems(problems: UserError[], io: Io): ExitCode {
+  for (const problem of problems) io.stderr(`klarsprak: ${problem.format()}\n`)
+  return problems.length > 0 ? 2 : 0
 }
 
-async function lintAll(paths: string[], options: CommonOptions & { stdinFormat?: string }, io: Io, setup: Setup): Promise<FileReport[]> {
+async function lintAll(
+  paths: string[],
+  options: CommonOptions & { stdinFormat?: string },
+  io: Io,
+  problems: UserError[],
+): Promise<FileReport[]> {
   if (paths.length === 0) throw new UserError('oppgi minst én fil eller mappe, for eksempel: klarsprak brev.txt')
-  const { engine, config } = await prepareRules(options, io, setup)
+  const { engine, config } = await prepareRules(options, io, problems)
   const { files, errors } = await collectFiles(paths, io.cwd, config.ignore)
   const reports: FileReport[] = errors.map((error) => ({ path: error.file ?? '', format: '', diagnostics: [], error: error.message }))
   for (const file of files) {
@@ -222,12 +225,12 @@ async function lintAll(paths: string[], options: CommonOptions & { stdinFormat?:
 }
 
 async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<ExitCode> {
-  const setup = new Setup()
+  const problems: UserError[] = []
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings)
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UserError(`--max-warnings må være et heltall fra 0 og oppover, ikke «${options.maxWarnings}».`)
   }
-  const reports = await lintAll(paths, options, io, setup)
+  const reports = await lintAll(paths, options, io, problems)
   if (options.quiet) {
     for (const report of reports) report.diagnostics = report.diagnostics.filter((d) => d.severity === 'error')
   }
@@ -244,7 +247,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   if (toFile || options.format !== 'stylish') {
     for (const report of unreadable) io.stderr(`klarsprak: ${report.path}: ${report.error}\n`)
   }
-  if (reportSetup(setup, io) === 2) return 2
+  if (reportProblems(problems, io) === 2) return 2
   if (unreadable.length === reports.length) return 2
   const failRank = SEVERITY_RANK[options.failOn]
   const failing = reports.some((report) => report.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= failRank))
@@ -257,11 +260,11 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
 }
 
 async function runStats(paths: string[], options: CommonOptions & { format: string }, io: Io): Promise<ExitCode> {
-  const setup = new Setup()
-  const reports = await lintAll(paths, options, io, setup)
+  const problems: UserError[] = []
+  const reports = await lintAll(paths, options, io, problems)
   io.stdout(statsReport(reports, options.format, VERSION))
   for (const report of reports) if (report.error !== undefined && options.format !== 'stylish') io.stderr(`klarsprak: ${report.path}: ${report.error}\n`)
-  if (reportSetup(setup, io) === 2) return 2
+  if (reportProblems(problems, io) === 2) return 2
   const unreadable = reports.filter((report) => report.error !== undefined).length
   return unreadable === reports.length ? 2 : unreadable > 0 ? 1 : 0
 }

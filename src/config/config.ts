@@ -76,11 +76,12 @@ export function loadConfig(path: string, seen: string[] = []): ResolvedConfig {
   const base = dirname(file)
   const result = emptyConfig()
   const root = doc.contents
-  if (root === null || (isScalar(root) && root.value === null)) return withDefaultPreset(result, seen, file)
-  if (!isMap(root)) return fail(root, 'konfigurasjonen må være en tabell med nøkler (extends, rules, settings, ignore).')
+  // An empty file is a config with no keys.
+  const empty = root === null || (isScalar(root) && root.value === null)
+  if (!empty && !isMap(root)) return fail(root, 'konfigurasjonen må være en tabell med nøkler (extends, rules, settings, ignore).')
 
   const entries = new Map<string, Node | null>()
-  for (const pair of root.items) {
+  for (const pair of empty ? [] : (root as { items: Array<{ key: unknown; value: unknown }> }).items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
     if (!TOP_KEYS.includes(key)) fail(pair.key as Node, `ukjent nøkkel «${key}»; tillatt: ${TOP_KEYS.join(', ')}`)
     entries.set(key, (pair.value as Node | null) ?? null)
@@ -135,13 +136,6 @@ export function loadConfig(path: string, seen: string[] = []): ResolvedConfig {
       }
     }
   }
-  return result
-}
-
-function withDefaultPreset(result: ResolvedConfig, seen: string[], file: string): ResolvedConfig {
-  const preset = loadConfig(presetPath('recommended'), [...seen, file])
-  merge(result, preset)
-  result.files.push(file)
   return result
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UserError } from '../errors.js'
@@ -83,7 +83,6 @@ export async function precompile(): Promise<number> {
   }
   const files = (await Promise.all(packFolders().map((folder) => listRuleFiles(join(RULES_DIR, folder))))).flat().sort()
   const data: Precompiled = { sources: fingerprint(files), rules }
-  const { writeFileSync } = await import('node:fs')
   writeFileSync(PRECOMPILED, JSON.stringify(data))
   return rules.length
 }

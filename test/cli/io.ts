@@ -10,7 +10,10 @@ export interface Run {
 }
 
 /** Run the CLI in-process with captured streams. */
-export async function run(argv: string[], options: { cwd: string; stdin?: string; env?: Record<string, string> }): Promise<Run> {
+export async function run(
+  argv: string[],
+  options: { cwd: string; stdin?: string; env?: Record<string, string>; isTTY?: boolean },
+): Promise<Run> {
   let stdout = ''
   let stderr = ''
   const io: Io = {
@@ -23,7 +26,7 @@ export async function run(argv: string[], options: { cwd: string; stdin?: string
     readStdin: async () => new TextEncoder().encode(options.stdin ?? ''),
     cwd: options.cwd,
     env: options.env ?? {},
-    isTTY: false,
+    isTTY: options.isTTY ?? false,
     columns: 100,
   }
   const code = await main(argv, io)

@@ -23,6 +23,21 @@ describe('klarsprak check', () => {
     expect(result.stdout).not.toContain('\u001b[')
   })
 
+  it('colours output on a terminal, unless NO_COLOR or --no-color', async () => {
+    const cwd = tempTree({ 'tung.txt': HEAVY })
+    expect((await run(['tung.txt'], { cwd, isTTY: true })).stdout).toContain('\u001b[')
+    expect((await run(['tung.txt'], { cwd, isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[')
+    expect((await run(['tung.txt', '--no-color'], { cwd, isTTY: true })).stdout).not.toContain('\u001b[')
+  })
+
+  it('gives a nynorsk text the length and readability rules, not the bokmål word lists', async () => {
+    const nynorsk = `Vi har fått søknaden din om heimehjelp, og vi meiner at du ikkje treng meir hjelp frå kommunen no fordi du klarar deg sjølv i kvardagen og har familie i nærleiken som kan hjelpe deg.\n`
+    const cwd = tempTree({ 'nn.txt': nynorsk })
+    const json = JSON.parse((await run(['nn.txt', '-f', 'json'], { cwd })).stdout)
+    expect(json.files[0].language).toBe('nn')
+    expect(json.files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['nb/setningslengde'])
+  })
+
   it('exits 1 on error-level findings and 0 on warnings alone', async () => {
     const long = `${'Vi har sett på saken din og vi har snakket med deg og med legen din og '.repeat(3)}nå.\n`
     const cwd = tempTree({ 'lang.txt': long, 'tung.txt': HEAVY })

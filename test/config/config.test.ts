@@ -12,6 +12,13 @@ describe('configuration', () => {
     expect(findConfig(join(root, 'a', 'b'))).toBe(join(root, '.klarsprak.yml'))
   })
 
+  it('treats an empty config file as the recommended preset', () => {
+    const root = tempTree({ '.klarsprak.yml': '' })
+    const config = loadConfig(join(root, '.klarsprak.yml'))
+    expect(config.files.map((f) => f.replace(root, '<root>'))).toEqual([expect.stringMatching(/presets\/recommended\.yml$/), '<root>/.klarsprak.yml'])
+    expect(config.settings).toEqual({})
+  })
+
   it('extends presets and other config files; later settings win', () => {
     const root = tempTree({
       'felles.yml': 'extends: klarsprak:strict\nsettings:\n  nb/passiv-test: off\n  nb/setningslengde: { max: 12 }\n',
