@@ -3,10 +3,14 @@ import { parseDirective } from './directives.js'
 
 /** A list item: bullet, «1.», «1)», «a)». */
 const LIST_MARKER = /^\s*(?:[-*•–·▪]|\d{1,2}[.)]|[a-zæøå][.)])\s+(?=\S)/
-/** Ends like a sentence (or a clause that continues on the next line). */
+/** Ends like a sentence or a clause (no heading ends like this). */
 const TERMINAL = /[.!?…:;,]["»”’)\]]*\s*$/
+/** Ends a sentence. */
+const SENTENCE_END = /[.!?…:]["»”’)\]]*\s*$/
 /** A line this short without final punctuation stands on its own (heading, address, «Dato: …»). */
 const SHORT_LINE = 40
+/** Text wrapped by hand (or by a case system) has no line longer than this. */
+const WRAP_WIDTH = 100
 
 interface Line {
   start: number
@@ -61,12 +65,13 @@ export function splitLines(text: string): Line[] {
 
 function blocksOfGroup(group: Line[]): Block[] {
   const blocks: Block[] = []
+  const widest = Math.max(...group.map((line) => line.text.trimEnd().length))
   let first = group[0]!
   let kind: Block['kind'] = LIST_MARKER.test(first.text) ? 'list-item' : 'paragraph'
   for (let i = 0; i < group.length; i++) {
     const line = group[i]!
     const next = group[i + 1]
-    if (next && continues(line, next, kind)) continue
+    if (next && continues(line, next, kind, widest)) continue
     // A list item's unit starts after its marker: «1.» is not a sentence.
     const marker = kind === 'list-item' ? LIST_MARKER.exec(first.text)![0].length : leadingSpace(first.text)
     const start = first.start + marker
@@ -85,14 +90,19 @@ function blocksOfGroup(group: Line[]): Block[] {
 /** «3. mars» at the start of a wrapped line is a date, not item 3 of a list. */
 const ORDINAL_DATE = /^\s*\d{1,2}\.\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b/i
 
-/** Does `next` continue the unit that `line` is in? */
-function continues(line: Line, next: Line, kind: Block['kind']): boolean {
+/**
+ * Does `next` continue the unit that `line` is in? A line that ends a sentence ends its paragraph
+ * (one paragraph per line, as case systems export letters) unless the block is hard-wrapped and
+ * the line reaches the wrap width, so the sentence end is where the wrapping happened to fall.
+ */
+function continues(line: Line, next: Line, kind: Block['kind'], widest: number): boolean {
   if (ORDINAL_DATE.test(next.text) && !TERMINAL.test(line.text)) return true
   if (LIST_MARKER.test(next.text)) return false
   // A wrapped list item continues on indented lines.
   if (kind === 'list-item') return /^\s/.test(next.text) || !startsUpper(next.text)
   if (!startsUpper(next.text)) return true
   const trimmed = line.text.trim()
+  if (SENTENCE_END.test(trimmed)) return widest <= WRAP_WIDTH && trimmed.length >= 0.75 * widest
   return TERMINAL.test(trimmed) || trimmed.length >= SHORT_LINE
 }
 

@@ -53,6 +53,26 @@ describe('Norwegian sentence segmentation', () => {
     ])
   })
 
+  it('reads one paragraph per line (no blank lines) as separate paragraphs', () => {
+    const text = 'Du får hjemmesykepleie to ganger om dagen fra 1. april 2025.\nHjelpen gjelder medisiner og sårstell.\nDu kan klage på vedtaket innen fire uker fra du fikk brevet, og vi hjelper deg gjerne med klagen hvis du ønsker det.\n'
+    const analysis = analyse(loadText('x.txt', text))
+    expect(analysis.blocks.map((b) => [b.kind, text.slice(b.start, b.end).slice(0, 12)])).toEqual([
+      ['paragraph', 'Du får hjemm'],
+      ['paragraph', 'Hjelpen gjel'],
+      ['paragraph', 'Du kan klage'],
+    ])
+  })
+
+  it('keeps a hard-wrapped paragraph whole even where a line happens to end a sentence', () => {
+    const text = [
+      'Vi har vurdert søknaden din om praktisk bistand, og vi har snakket med deg.',
+      'Fastlegen din har sendt oss opplysninger om helsen din og om hva du klarer.',
+      'Du får tre timer hjelp i uka.',
+      '',
+    ].join('\n')
+    expect(analyse(loadText('x.txt', text)).blocks).toHaveLength(1)
+  })
+
   it('keeps a letterhead as separate short lines', () => {
     const text = 'Lillevik kommune\nTildelingskontoret\nDato: 12.03.2025\nVår ref.: 25/1234\n'
     expect(sentencesOf(text)).toEqual(['Lillevik kommune', 'Tildelingskontoret', 'Dato: 12.03.2025', 'Vår ref.: 25/1234'])
