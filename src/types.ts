@@ -10,9 +10,24 @@ export type Language = 'nb' | 'nn' | 'en'
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell'
 
+/** Where a block is in the original document, for formats without useful lines (Word, PDF). */
+export interface BlockLocation {
+  /** 1-based page, when the format knows pages. */
+  page?: number
+  /** 1-based paragraph number: on its page when `page` is set, else in the document. */
+  paragraph: number
+}
+
 /** A unit of layout as the reader meets it: each is segmented on its own. */
 export interface Block {
   kind: BlockKind
+  start: number
+  end: number
+  location?: BlockLocation
+}
+
+/** A merge field in a letter template («Fornavn», {{navn}}, MERGEFIELD …): not prose. */
+export interface Placeholder {
   start: number
   end: number
 }
@@ -34,6 +49,8 @@ export interface Document {
   text: string
   blocks: Block[]
   directives: Directive[]
+  /** Merge fields found by the loader (e.g. Word fields); pattern-based ones are added centrally. */
+  placeholders?: Placeholder[]
 }
 
 export interface Point {
