@@ -68,7 +68,7 @@ export class Engine {
     return compiled
   }
 
-  lint(doc: Pick<Document, 'text' | 'blocks'>, language?: Language): LintResult {
+  lint(doc: Pick<Document, 'text' | 'blocks' | 'placeholders'>, language?: Language): LintResult {
     const analysis = analyse(doc)
     const metrics = computeMetrics(analysis)
     const lang = language ?? detectLanguage(analysis)

@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
-import { join, relative, resolve, sep } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import ignoreFile from 'ignore'
 import picomatch from 'picomatch'
 import { glob, isDynamicPattern } from 'tinyglobby'
 import { UserError } from './errors.js'
@@ -23,18 +25,39 @@ export interface Collected {
 
 const supported = (): string => Object.keys(FORMATS).join(', ')
 
+export const IGNORE_FILE = '.klarsprakignore'
+
+/** The nearest `.klarsprakignore` in `cwd` or above it. */
+export function findIgnoreFile(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, IGNORE_FILE))) return join(dir, IGNORE_FILE)
+    if (dirname(dir) === dir) return undefined
+  }
+}
+
 /**
  * Expand command-line arguments: files as given, folders recursively (supported extensions
- * only), globs. Ignore globs apply to what folders and globs find, not to files named outright.
+ * only), globs. `ignore:` globs and the nearest `.klarsprakignore` (gitignore syntax) apply to
+ * what folders and globs find, not to files named outright.
  */
 export async function collectFiles(args: string[], cwd: string, ignore: IgnoreGlob[] = []): Promise<Collected> {
   const result: Collected = { files: [], errors: [] }
   const matchers = ignore.map(({ pattern, base }) => ({ test: picomatch(pattern, { dot: true }), base }))
+  const ignorePath = findIgnoreFile(cwd)
+  const gitignore = ignorePath ? ignoreFile().add(readFileSync(ignorePath, 'utf8')) : undefined
   const ignored = (path: string): boolean => {
     const absolute = resolve(cwd, path)
-    return matchers.some(({ test, base }) => {
+    const relativeTo = (base: string): string | undefined => {
       const rel = relative(base, absolute).split(sep).join('/')
-      return !rel.startsWith('..') && test(rel)
+      return rel === '' || rel.startsWith('..') ? undefined : rel
+    }
+    if (gitignore) {
+      const rel = relativeTo(dirname(ignorePath!))
+      if (rel !== undefined && gitignore.ignores(rel)) return true
+    }
+    return matchers.some(({ test, base }) => {
+      const rel = relativeTo(base)
+      return rel !== undefined && test(rel)
     })
   }
   const seen = new Set<string>()

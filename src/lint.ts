@@ -1,6 +1,6 @@
 import { Engine } from './engine.js'
 import { UserError } from './errors.js'
-import { loadDocument, readDocument } from './input/index.js'
+import { loadDocument, readDocument, type LoadOptions } from './input/index.js'
 import { buildReport } from './report.js'
 import type { Document, FileReport, Language } from './types.js'
 
@@ -16,19 +16,27 @@ export function lintDocument(doc: Document, options: LintOptions): FileReport {
   return buildReport(doc, result, options.engine.rules)
 }
 
+export interface LintPathOptions extends LintOptions {
+  readStdin?: () => Promise<Uint8Array>
+  /** Format of standard input. */
+  stdinFormat?: string
+  placeholders?: LoadOptions['placeholders']
+  maxFileMB?: number
+}
+
 /**
  * Read and lint one file (or standard input as `-`). Expected failures become a report with
  * `error` set, so one bad file never stops the others.
  */
-export async function lintPath(
-  path: string,
-  options: LintOptions & { readStdin?: () => Promise<Uint8Array>; stdinFormat?: string },
-): Promise<FileReport> {
+export async function lintPath(path: string, options: LintPathOptions): Promise<FileReport> {
+  const load: LoadOptions & { maxFileMB?: number } = {}
+  if (options.placeholders) load.placeholders = options.placeholders
+  if (options.maxFileMB !== undefined) load.maxFileMB = options.maxFileMB
   try {
     const doc: Document =
       path === '-'
-        ? await loadDocument('<stdin>', await options.readStdin!(), options.stdinFormat ?? 'txt')
-        : await readDocument(path)
+        ? await loadDocument('<stdin>', await options.readStdin!(), { ...load, format: options.stdinFormat ?? 'txt' })
+        : await readDocument(path, load)
     const report = lintDocument(doc, options)
     if (path === '-') report.path = '-'
     return report

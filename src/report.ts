@@ -1,5 +1,5 @@
 import type { RuleDef } from './rules/schema.js'
-import type { Diagnostic, Directive, Document, FileReport, Finding, Point, Severity, Summary } from './types.js'
+import type { Block, Diagnostic, Directive, Document, FileReport, Finding, Placeholder, Point, Severity, Summary } from './types.js'
 import type { LintResult } from './engine.js'
 
 /**
@@ -10,11 +10,13 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
   const lines = lineStarts(doc.text)
   const disabled = disabledBy(doc.directives)
   const diagnostics: Diagnostic[] = []
+  const placeholders = doc.placeholders ?? []
   for (const finding of result.findings) {
     const rule = rules[finding.rule]!
     const start = toPoint(lines, finding.start)
-    if (disabled(rule.id, start.line)) continue
-    const diagnostic = toDiagnostic(doc.text, finding, rule, start, toPoint(lines, finding.end))
+    if (disabled(rule.id, start.line) || pointsIntoPlaceholder(finding, placeholders)) continue
+    const location = locationOf(doc.blocks, finding.start)
+    const diagnostic = toDiagnostic(doc.text, finding, rule, start, toPoint(lines, finding.end), location)
     Object.defineProperty(diagnostic, 'context', { value: contextOf(result, finding), enumerable: false })
     diagnostics.push(diagnostic)
   }
@@ -36,20 +38,43 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
  */
 function contextOf(result: LintResult, finding: Finding): [number, number] | null {
   const { sentences, blocks } = result.analysis
-  const sentence = sentences[sentenceAt(sentences, finding.start)]
+  const sentence = sentences[lastStartingAtOrBefore(sentences, finding.start)]
   if (!sentence) return [finding.start, finding.end]
   const block = blocks[sentence.block]!
   if (finding.end > block.end) return null
   return [Math.min(sentence.start, finding.start), Math.max(sentence.end, finding.end)]
 }
 
-/** Index of the last sentence starting at or before `offset` (binary search). */
-function sentenceAt(sentences: ReadonlyArray<{ start: number }>, offset: number): number {
+/**
+ * Does a finding point into a merge field? Findings that contain a whole field and more (a long
+ * sentence around «Fornavn») are fine; anything else that touches one is dropped.
+ */
+export function pointsIntoPlaceholder(finding: Pick<Finding, 'start' | 'end'>, placeholders: Placeholder[]): boolean {
+  for (let i = lastStartingAtOrBefore(placeholders, finding.end); i >= 0; i--) {
+    const span = placeholders[i]!
+    if (span.end <= finding.start) break
+    const overlaps = span.start < finding.end && finding.start < span.end
+    const surrounds = finding.start <= span.start && finding.end >= span.end && finding.end - finding.start > span.end - span.start
+    if (overlaps && !surrounds) return true
+  }
+  return false
+}
+
+/** «side 2, avsnitt 3» (or «avsnitt 3») for formats whose loader knows where blocks are. */
+export function locationOf(blocks: Block[], offset: number): string | undefined {
+  const location = blocks[lastStartingAtOrBefore(blocks, offset)]?.location
+  if (!location) return undefined
+  return location.page === undefined ? `avsnitt ${location.paragraph}` : `side ${location.page}, avsnitt ${location.paragraph}`
+}
+
+/** Index of the last item starting at or before `offset` (binary search); -1 when none does. */
+function lastStartingAtOrBefore(items: ReadonlyArray<{ start: number }>, offset: number): number {
+  if (items.length === 0 || items[0]!.start > offset) return -1
   let low = 0
-  let high = sentences.length - 1
+  let high = items.length - 1
   while (low < high) {
     const mid = (low + high + 1) >> 1
-    if (sentences[mid]!.start <= offset) low = mid
+    if (items[mid]!.start <= offset) low = mid
     else high = mid - 1
   }
   return low
@@ -69,7 +94,7 @@ function valuesOf(rule: RuleDef): Record<string, string | number> {
   return values
 }
 
-function toDiagnostic(text: string, finding: Finding, rule: RuleDef, start: Point, end: Point): Diagnostic {
+function toDiagnostic(text: string, finding: Finding, rule: RuleDef, start: Point, end: Point, location?: string): Diagnostic {
   const actual = text.slice(finding.start, finding.end)
   const message = render(rule.message, (name) => {
     if (name === 'actual') return quote(actual)
@@ -83,6 +108,7 @@ function toDiagnostic(text: string, finding: Finding, rule: RuleDef, start: Poin
     note: rule.note,
     start,
     end,
+    ...(location ? { location } : {}),
     actual,
   }
   if (finding.expected) diagnostic.expected = finding.expected

@@ -5,6 +5,8 @@ import { emptyConfig, findConfig, loadConfig, validateSettings, type ResolvedCon
 import { Engine, type RuleSetting } from '../engine.js'
 import { UserError } from '../errors.js'
 import { collectFiles } from '../files.js'
+import { DEFAULT_MAX_FILE_MB } from '../input/index.js'
+import { compilePlaceholderPatterns, DEFAULT_PLACEHOLDER_PATTERNS } from '../input/placeholders.js'
 import { CHUNK_FORMATTERS, FORMATTERS, type FormatContext } from '../formatters/index.js'
 import { lintPath } from '../lint.js'
 import { summarise } from '../report.js'
@@ -36,6 +38,7 @@ export const VERSION: string = (
 
 interface CommonOptions {
   config?: string | false
+  maxFileSize?: string
   rules?: string[]
   disable?: string[]
   language?: Language
@@ -95,6 +98,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
       .option('--rules <fil|mappe>', 'last flere regelfiler (kan gjentas)', collect, [])
       .option('--disable <regel>', 'slå av en regel (kan gjentas)', collect, [])
       .addOption(new Option('--language <språk>', 'tving språk i stedet for å gjenkjenne det').choices(['nb', 'nn', 'en']))
+      .option('--max-file-size <MB>', `største fil som leses, i megabyte (standard ${DEFAULT_MAX_FILE_MB})`)
       .option('--no-color', 'ingen farger')
       .option('--debug', 'vis tekniske detaljer ved feil')
 
@@ -208,11 +212,16 @@ async function lintAll(
 ): Promise<FileReport[]> {
   if (paths.length === 0) throw new UserError('oppgi minst én fil eller mappe, for eksempel: klarsprak brev.txt')
   const { engine, config } = await prepareRules(options, io, problems)
+  const maxFileMB = options.maxFileSize === undefined ? (config.maxFileSize ?? DEFAULT_MAX_FILE_MB) : Number(options.maxFileSize)
+  if (!(maxFileMB > 0)) throw new UserError(`--max-file-size må være et tall større enn 0 (megabyte), ikke «${options.maxFileSize}».`)
+  const placeholders = compilePlaceholderPatterns([...DEFAULT_PLACEHOLDER_PATTERNS, ...config.placeholders])
   const { files, errors } = await collectFiles(paths, io.cwd, config.ignore)
   const reports: FileReport[] = errors.map((error) => ({ path: error.file ?? '', format: '', diagnostics: [], error: error.message }))
   for (const file of files) {
     const report = await lintPath(file === '-' ? '-' : resolve(io.cwd, file), {
       engine,
+      placeholders,
+      maxFileMB,
       ...(options.language ? { language: options.language } : {}),
       readStdin: io.readStdin,
       ...(options.stdinFormat ? { stdinFormat: options.stdinFormat } : {}),

@@ -10,7 +10,7 @@ import { SEVERITIES, type Severity } from '../types.js'
 
 export const CONFIG_NAMES = ['.klarsprak.yml', '.klarsprak.yaml']
 const PRESET_PREFIX = 'klarsprak:'
-const TOP_KEYS = ['extends', 'rules', 'settings', 'ignore']
+const TOP_KEYS = ['extends', 'rules', 'settings', 'ignore', 'placeholders', 'maxFileSize']
 
 /** A rule setting and where it was written, so a bad one can be reported with its position. */
 export interface PlacedSetting {
@@ -26,10 +26,14 @@ export interface ResolvedConfig {
   settings: Record<string, PlacedSetting>
   /** Ignore globs with the folder they are relative to. */
   ignore: Array<{ pattern: string; base: string }>
+  /** The municipality's own merge-field patterns (regular expressions), besides the built-in ones. */
+  placeholders: string[]
+  /** Largest file to read, in MB. */
+  maxFileSize?: number
 }
 
 export function emptyConfig(): ResolvedConfig {
-  return { files: [], ruleFiles: [], settings: {}, ignore: [] }
+  return { files: [], ruleFiles: [], settings: {}, ignore: [], placeholders: [] }
 }
 
 /** `.klarsprak.yml` in `cwd` or the nearest folder above it. */
@@ -112,6 +116,20 @@ export function loadConfig(path: string, seen: string[] = []): ResolvedConfig {
   result.files.push(file)
   for (const { value } of list('rules')) result.ruleFiles.push(resolve(base, value))
   for (const { value } of list('ignore')) result.ignore.push({ pattern: value, base })
+  for (const { value, node } of list('placeholders')) {
+    try {
+      new RegExp(value, 'u')
+    } catch (error) {
+      fail(node, `ugyldig regulært uttrykk i «placeholders»: ${(error as Error).message}`)
+    }
+    result.placeholders.push(value)
+  }
+  const maxFileSize = entries.get('maxFileSize')
+  if (maxFileSize !== undefined && maxFileSize !== null) {
+    const value = maxFileSize.toJSON() as unknown
+    if (typeof value !== 'number' || !(value > 0)) fail(maxFileSize, '«maxFileSize» må være et tall større enn 0 (megabyte)')
+    result.maxFileSize = value as number
+  }
 
   const settings = entries.get('settings')
   if (settings !== undefined && settings !== null) {
@@ -157,6 +175,8 @@ export function merge(into: ResolvedConfig, from: ResolvedConfig): void {
   into.files.push(...from.files)
   into.ruleFiles.push(...from.ruleFiles)
   into.ignore.push(...from.ignore)
+  into.placeholders.push(...from.placeholders)
+  if (from.maxFileSize !== undefined) into.maxFileSize = from.maxFileSize
   for (const [id, placed] of Object.entries(from.settings)) {
     const previous = into.settings[id]?.setting
     into.settings[id] = {

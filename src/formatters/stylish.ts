@@ -17,13 +17,19 @@ export const stylish: Formatter = (reports, context) => {
     }
     if (report.metrics) out.push(`  ${c.dim(metricsLine(report.metrics))}`)
     if (report.diagnostics.length > 0) out.push('')
+    // Word and PDF findings are placed by page and paragraph, text findings by line and column.
+    const width = Math.max(7, ...report.diagnostics.map((d) => whereOf(d).length))
     for (const diagnostic of report.diagnostics) {
-      out.push(...diagnosticLines(diagnostic, report.source, diagnostic.context, c, context.width))
+      out.push(...diagnosticLines(diagnostic, report.source, diagnostic.context, c, context.width, width))
     }
     out.push('')
   }
   out.push(totalLine(reports, c))
   return `${out.join('\n')}\n`
+}
+
+function whereOf(diagnostic: Diagnostic): string {
+  return diagnostic.location ?? `${diagnostic.start.line}:${diagnostic.start.column}`
 }
 
 export function metricsLine(metrics: Metrics): string {
@@ -43,16 +49,17 @@ function diagnosticLines(
   sentence: [number, number] | null | undefined,
   c: ChalkInstance,
   width: number,
+  whereWidth: number,
 ): string[] {
   const colour = diagnostic.severity === 'error' ? c.red : diagnostic.severity === 'warning' ? c.yellow : c.blue
-  const where = `${diagnostic.start.line}:${diagnostic.start.column}`.padStart(7)
+  const where = whereOf(diagnostic).padStart(whereWidth)
   const label = colour(SEVERITY_LABEL[diagnostic.severity].padEnd(8))
   const lines = [`${where}  ${label}  ${diagnostic.message}  ${c.dim(diagnostic.ruleId)}`]
   const suggestion = diagnostic.expected?.length && !diagnostic.message.includes('«' + diagnostic.expected[0])
     ? diagnostic.expected.map((e) => `«${e}»`).join(' eller ')
     : undefined
-  if (suggestion) lines.push(`${' '.repeat(19)}Forslag: ${suggestion}`)
-  if (source !== undefined && sentence !== null) lines.push(...excerpt(source, diagnostic, sentence, c, width))
+  if (suggestion) lines.push(`${' '.repeat(whereWidth + 12)}Forslag: ${suggestion}`)
+  if (source !== undefined && sentence !== null) lines.push(...excerpt(source, diagnostic, sentence, c, width, whereWidth + 4))
   return lines
 }
 
@@ -66,8 +73,9 @@ export function excerpt(
   sentence: [number, number] | undefined,
   c: ChalkInstance,
   width: number,
+  indentWidth = 11,
 ): string[] {
-  const indent = ' '.repeat(11)
+  const indent = ' '.repeat(indentWidth)
   const [from, to] = sentence ?? [diagnostic.start.offset, diagnostic.end.offset]
   // Same length as the source slice, so offsets stay valid.
   const text = source.slice(from, to).replace(/[\r\n\t]/g, ' ')

@@ -1,39 +1,89 @@
-import { readFileSync } from 'node:fs'
+import { openSync, closeSync, fstatSync, readSync } from 'node:fs'
 import { extname } from 'node:path'
 import { UserError } from '../errors.js'
 import type { Document } from '../types.js'
 import { decodeText } from './decode.js'
+import { withPlaceholders } from './placeholders.js'
 import { loadText } from './text.js'
 
+type Loader = (path: string, bytes: Uint8Array) => Promise<Document>
+
+/**
+ * Every format klarsprak reads: extension → format name and loader. Loaders of the heavier
+ * formats are imported only when such a file is met, so a run over .txt files never loads them.
+ */
+const FORMAT_TABLE: Record<string, { format: string; load: () => Promise<Loader> }> = {
+  txt: { format: 'txt', load: async () => async (path, bytes) => loadText(path, decodeText(bytes, path)) },
+  md: { format: 'md', load: async () => async (path, bytes) => (await import('./markdown.js')).loadMarkdown(path, decodeText(bytes, path)) },
+}
+
 /** File extensions klarsprak reads, and the format each maps to. */
-export const FORMATS: Record<string, string> = { '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md' }
+export const FORMATS: Record<string, string> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+}
 
 export function formatOf(path: string): string | undefined {
   return FORMATS[extname(path).toLowerCase()]
 }
 
-/** Turn already-read bytes into a Document. Markdown support is loaded only when needed. */
-export async function loadDocument(path: string, bytes: Uint8Array, format?: string): Promise<Document> {
-  const text = decodeText(bytes, path)
-  const kind = format ?? formatOf(path) ?? 'txt'
-  if (kind === 'md') {
-    const { loadMarkdown } = await import('./markdown.js')
-    return loadMarkdown(path, text)
-  }
-  return loadText(path, text, kind)
+export interface LoadOptions {
+  /** Force a format instead of going by the extension. */
+  format?: string
+  /** Merge-field patterns (compiled), in addition to those the loader finds. */
+  placeholders?: readonly RegExp[]
 }
 
+/** Turn already-read bytes into a Document, with its merge fields marked. */
+export async function loadDocument(path: string, bytes: Uint8Array, options: LoadOptions = {}): Promise<Document> {
+  const format = options.format ?? formatOf(path) ?? 'txt'
+  const entry = FORMAT_TABLE[format]
+  if (!entry) throw new UserError(`klarsprak kan ikke lese formatet «${format}».`, path)
+  const doc = await (await entry.load())(path, bytes)
+  return withPlaceholders(doc, options.placeholders)
+}
+
+/** Default largest file read, in megabytes (a 5 MB document is already a whole book). */
+export const DEFAULT_MAX_FILE_MB = 50
+
 /** Read and load one file; every expected failure becomes a UserError naming the file. */
-export async function readDocument(path: string, format?: string): Promise<Document> {
-  let bytes: Uint8Array
+export async function readDocument(path: string, options: LoadOptions & { maxFileMB?: number } = {}): Promise<Document> {
+  return loadDocument(path, readBytes(path, options.maxFileMB ?? DEFAULT_MAX_FILE_MB), options)
+}
+
+/**
+ * The file's bytes, refusing files over the size limit before reading them. Synchronous on
+ * purpose: many small files read faster this way than through the thread pool.
+ */
+function readBytes(path: string, maxFileMB: number): Uint8Array {
+  let fd: number
   try {
-    // Synchronous on purpose: many small files read faster this way than through the
-    // thread pool, and the CLI has nothing else to do meanwhile.
-    bytes = readFileSync(path)
+    fd = openSync(path, 'r')
   } catch (error) {
     throw readError(path, error)
   }
-  return loadDocument(path, bytes, format)
+  try {
+    const { size } = fstatSync(fd)
+    if (size > maxFileMB * 1024 * 1024) {
+      throw new UserError(
+        `er ${(size / 1024 / 1024).toFixed(1).replace('.', ',')} MB, mer enn grensen på ${maxFileMB} MB. Del opp filen, eller øk grensen med --max-file-size eller «maxFileSize» i .klarsprak.yml.`,
+        path,
+      )
+    }
+    const bytes = new Uint8Array(size)
+    for (let done = 0; done < size; ) {
+      const read = readSync(fd, bytes, done, size - done, done)
+      if (read === 0) return bytes.subarray(0, done)
+      done += read
+    }
+    return bytes
+  } catch (error) {
+    throw error instanceof UserError ? error : readError(path, error)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 export function readError(path: string, error: unknown): UserError {

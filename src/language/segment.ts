@@ -1,6 +1,6 @@
 import { ParseLatin } from 'parse-latin'
 import type { Nodes } from 'nlcst'
-import type { Block, BlockKind, Document } from '../types.js'
+import type { Block, BlockKind, Document, Placeholder } from '../types.js'
 import { MAY_END, NEVER_END, isAbbreviation } from './abbreviations.js'
 
 /** A word: a token with at least one letter (æøå included); hyphenated compounds are one word. */
@@ -53,6 +53,27 @@ export interface Token {
   letters: number
   /** The nlcst nodes behind the token, when a tree is being re-segmented (retext plugin). */
   nodes?: Nodes[]
+  /** A merge field: one ordinary word that no rule matches. */
+  placeholder?: true
+}
+
+/** Replace the tokens inside each placeholder by one word token (one short word for metrics). */
+function mergePlaceholders(tokens: Token[], placeholders: Placeholder[], text: string): Token[] {
+  const out: Token[] = []
+  let p = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    while (p < placeholders.length && placeholders[p]!.end <= token.start) p++
+    const span = placeholders[p]
+    if (!span || token.end <= span.start) {
+      out.push(token)
+      continue
+    }
+    while (i + 1 < tokens.length && tokens[i + 1]!.start < span.end) i++
+    out.push({ kind: 'word', start: span.start, end: span.end, value: text.slice(span.start, span.end), letters: 1, placeholder: true })
+    p++
+  }
+  return out
 }
 
 const LETTER = /\p{L}/u
@@ -63,18 +84,29 @@ const CLOSING = /^[»"”’')\]]$/
 
 const parser = new ParseLatin()
 
+/** The key of a merge field's word: never equal to a real word, so no rule matches it. */
+export const PLACEHOLDER_KEY = '\u0000flettefelt'
+
 /**
  * Segment a Document into words and sentences. Each block is parsed on its own: parse-latin is
  * quadratic on large inputs, per-block parsing keeps the cost linear. parse-latin supplies the
  * tokens; the sentence boundaries are decided here, with Norwegian rules (see `endsSentence`).
  */
-export function analyse(doc: Pick<Document, 'text' | 'blocks'>): Analysis {
+export function analyse(doc: Pick<Document, 'text' | 'blocks' | 'placeholders'>): Analysis {
   const analysis: Analysis = { text: doc.text, words: [], sentences: [], blocks: [] }
-  doc.blocks.forEach((block) => segmentBlock(doc.text, block, analysis))
+  const placeholders = doc.placeholders ?? []
+  let next = 0
+  for (const block of doc.blocks) {
+    // Placeholders are sorted: hand each block the ones inside it.
+    while (next < placeholders.length && placeholders[next]!.end <= block.start) next++
+    let end = next
+    while (end < placeholders.length && placeholders[end]!.start < block.end) end++
+    segmentBlock(doc.text, block, analysis, placeholders.slice(next, end))
+  }
   return analysis
 }
 
-function segmentBlock(text: string, block: Block, out: Analysis): void {
+function segmentBlock(text: string, block: Block, out: Analysis, placeholders: Placeholder[]): void {
   const index: BlockIndex = {
     kind: block.kind,
     start: block.start,
@@ -84,18 +116,19 @@ function segmentBlock(text: string, block: Block, out: Analysis): void {
   }
   const blockNumber = out.blocks.length
   out.blocks.push(index)
-  const tokens = normalise(tokenise(text, block.start, block.end))
+  let tokens = normalise(tokenise(text, block.start, block.end))
+  if (placeholders.length > 0) tokens = mergePlaceholders(tokens, placeholders, text)
   for (const [first, last] of sentenceSpans(tokens)) {
     const firstWord = out.words.length
     for (let i = first; i <= last; i++) {
       const token = tokens[i]!
       if (token.kind !== 'word') continue
-      const exact = token.value.endsWith('.') ? token.value.slice(0, -1) : token.value
+      const exact = token.placeholder ? PLACEHOLDER_KEY : token.value.endsWith('.') ? token.value.slice(0, -1) : token.value
       const previous = tokens[i - 1]
       out.words.push({
         start: token.start,
         end: token.end,
-        key: exact.toLowerCase(),
+        key: token.placeholder ? PLACEHOLDER_KEY : exact.toLowerCase(),
         exact,
         letters: token.letters,
         joined: i > first && previous!.kind === 'space' && tokens[i - 2]?.kind === 'word' && out.words.length > firstWord,
