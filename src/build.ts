@@ -10,10 +10,16 @@ const root = fileURLToPath(new URL('../', import.meta.url))
 try {
   const count = await precompile()
   await build({
-    entryPoints: [`${root}src/cli/main.ts`],
-    // Same depth as dist/cli/main.js, so paths relative to import.meta.url stay right.
-    outfile: `${root}dist/cli/bundle.js`,
+    // The entry lands at dist/cli/bundle.js, the depth of dist/cli/main.js, so paths relative to
+    // import.meta.url stay right. Loaders imported on demand (Word, PDF, HTML, Markdown) become
+    // chunks read only when such a file is met: start-up parses only what every run needs.
+    entryPoints: { bundle: `${root}src/cli/main.ts` },
+    outdir: `${root}dist/cli`,
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
+    // pdf.js (3.4 MB) stays a separate package, imported only when a PDF is read.
+    external: ['pdfjs-dist'],
     platform: 'node',
     format: 'esm',
     target: 'node20',

@@ -16,8 +16,11 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
     const start = toPoint(lines, finding.start)
     if (disabled(rule.id, start.line) || pointsIntoPlaceholder(finding, placeholders)) continue
     const location = locationOf(doc.blocks, finding.start)
-    const diagnostic = toDiagnostic(doc.text, finding, rule, start, toPoint(lines, finding.end), location)
-    Object.defineProperty(diagnostic, 'context', { value: contextOf(result, finding), enumerable: false })
+    const context = contextOf(result, finding)
+    // A finding about the whole text (readability) quotes nothing: `actual` would be the document.
+    const actual = context === null ? '' : doc.text.slice(finding.start, finding.end)
+    const diagnostic = toDiagnostic(actual, finding, rule, start, toPoint(lines, finding.end), location)
+    Object.defineProperty(diagnostic, 'context', { value: context, enumerable: false })
     diagnostics.push(diagnostic)
   }
   const report: FileReport = {
@@ -94,8 +97,7 @@ function valuesOf(rule: RuleDef): Record<string, string | number> {
   return values
 }
 
-function toDiagnostic(text: string, finding: Finding, rule: RuleDef, start: Point, end: Point, location?: string): Diagnostic {
-  const actual = text.slice(finding.start, finding.end)
+function toDiagnostic(actual: string, finding: Finding, rule: RuleDef, start: Point, end: Point, location?: string): Diagnostic {
   const message = render(rule.message, (name) => {
     if (name === 'actual') return quote(actual)
     if (name === 'expected') return finding.expected ? listSuggestions(finding.expected) : ''

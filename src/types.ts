@@ -24,6 +24,11 @@ export interface Block {
   start: number
   end: number
   location?: BlockLocation
+  /**
+   * Where outside the body the block comes from (Word/ODF). Headers and footers repeat on every
+   * page, so they are checked but left out of the readability figures.
+   */
+  part?: 'header' | 'footer' | 'note'
 }
 
 /** A merge field in a letter template («Fornavn», {{navn}}, MERGEFIELD …): not prose. */

@@ -14,8 +14,10 @@ export const readability: CheckType = {
     const minWords = (rule.options.minWords as number | undefined) ?? 100
     return ({ analysis, metrics }, out) => {
       if (metrics.lix === null || metrics.words < minWords || metrics.lix <= max) return
-      const first = analysis.sentences[0]
-      const last = analysis.sentences[analysis.sentences.length - 1]
+      // The span is the body the figure was measured on: no running headers or footers.
+      const body = analysis.blocks.filter((block) => block.part !== 'header' && block.part !== 'footer' && block.endSentence > block.firstSentence)
+      const first = analysis.sentences[body[0]?.firstSentence ?? -1]
+      const last = analysis.sentences[(body.at(-1)?.endSentence ?? 0) - 1]
       if (!first || !last) return
       out.push({
         rule: index,

@@ -9,21 +9,28 @@ import { loadText } from './text.js'
 type Loader = (path: string, bytes: Uint8Array) => Promise<Document>
 
 /**
- * Every format klarsprak reads: extension → format name and loader. Loaders of the heavier
- * formats are imported only when such a file is met, so a run over .txt files never loads them.
+ * Every format klarsprak reads: its extensions and its loader. Loaders of the heavier formats
+ * are imported only when such a file is met, so a run over .txt files never loads pdf.js.
  */
-const FORMAT_TABLE: Record<string, { format: string; load: () => Promise<Loader> }> = {
-  txt: { format: 'txt', load: async () => async (path, bytes) => loadText(path, decodeText(bytes, path)) },
-  md: { format: 'md', load: async () => async (path, bytes) => (await import('./markdown.js')).loadMarkdown(path, decodeText(bytes, path)) },
+const LOADERS: Record<string, { extensions: string[]; load: () => Promise<Loader> }> = {
+  txt: { extensions: ['.txt', '.text'], load: async () => async (path, bytes) => loadText(path, decodeText(bytes, path)) },
+  md: {
+    extensions: ['.md', '.markdown'],
+    load: async () => {
+      const { loadMarkdown } = await import('./markdown.js')
+      return async (path, bytes) => loadMarkdown(path, decodeText(bytes, path))
+    },
+  },
+  html: { extensions: ['.html', '.htm'], load: async () => (await import('./html.js')).loadHtml },
+  pdf: { extensions: ['.pdf'], load: async () => (await import('./pdf.js')).loadPdf },
+  docx: { extensions: ['.docx', '.dotx'], load: async () => (await import('./docx.js')).loadDocx },
+  odt: { extensions: ['.odt', '.ott'], load: async () => (await import('./odt.js')).loadOdt },
 }
 
 /** File extensions klarsprak reads, and the format each maps to. */
-export const FORMATS: Record<string, string> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-}
+export const FORMATS: Record<string, string> = Object.fromEntries(
+  Object.entries(LOADERS).flatMap(([format, { extensions }]) => extensions.map((extension) => [extension, format])),
+)
 
 export function formatOf(path: string): string | undefined {
   return FORMATS[extname(path).toLowerCase()]
@@ -39,7 +46,7 @@ export interface LoadOptions {
 /** Turn already-read bytes into a Document, with its merge fields marked. */
 export async function loadDocument(path: string, bytes: Uint8Array, options: LoadOptions = {}): Promise<Document> {
   const format = options.format ?? formatOf(path) ?? 'txt'
-  const entry = FORMAT_TABLE[format]
+  const entry = LOADERS[format]
   if (!entry) throw new UserError(`klarsprak kan ikke lese formatet «${format}».`, path)
   const doc = await (await entry.load())(path, bytes)
   return withPlaceholders(doc, options.placeholders)

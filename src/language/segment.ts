@@ -30,6 +30,7 @@ export interface BlockIndex {
   kind: BlockKind
   start: number
   end: number
+  part?: Block['part']
   /** Half-open range into Analysis.sentences. */
   firstSentence: number
   endSentence: number
@@ -114,6 +115,7 @@ function segmentBlock(text: string, block: Block, out: Analysis, placeholders: P
     firstSentence: out.sentences.length,
     endSentence: out.sentences.length,
   }
+  if (block.part) index.part = block.part
   const blockNumber = out.blocks.length
   out.blocks.push(index)
   let tokens = normalise(tokenise(text, block.start, block.end))

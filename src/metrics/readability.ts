@@ -28,35 +28,40 @@ const round1 = (value: number): number => Math.round(value * 10) / 10
  * - a long word has more than 6 letters (digits, hyphens and periods are not letters);
  * - LIX = words / sentences + 100 × long words / words;
  * - paragraphs are paragraph blocks with at least one word (not headings, list items or cells);
+ * - running headers and footers of Word/ODF documents are left out (they repeat on every page);
  * - OVIX = log(words) / log(2 − log(distinct words) / log(words)), null when every word is
  *   distinct or there are fewer than two words (the formula is undefined there).
  */
 export function computeMetrics(analysis: Analysis): Metrics {
   const { words, sentences, blocks } = analysis
+  let wordCount = 0
   let longWords = 0
   const types = new Set<string>()
-  for (const word of words) {
-    if (word.letters > LONG_WORD_LETTERS) longWords++
-    types.add(word.key)
-  }
   let sentenceCount = 0
   let maxSentenceLength = 0
   let longSentences = 0
-  for (const sentence of sentences) {
-    const length = sentence.endWord - sentence.firstWord
-    if (length === 0) continue
-    sentenceCount++
-    if (length > maxSentenceLength) maxSentenceLength = length
-    if (length > LONG_SENTENCE_WORDS) longSentences++
-  }
   let paragraphs = 0
   for (const block of blocks) {
-    if (block.kind !== 'paragraph') continue
-    const first = sentences[block.firstSentence]
-    const last = sentences[block.endSentence - 1]
-    if (first && last && last.endWord > first.firstWord) paragraphs++
+    // Running headers and footers repeat on every page: they are not what the reader reads.
+    if (block.part === 'header' || block.part === 'footer') continue
+    let blockWords = 0
+    for (let s = block.firstSentence; s < block.endSentence; s++) {
+      const sentence = sentences[s]!
+      const length = sentence.endWord - sentence.firstWord
+      if (length === 0) continue
+      sentenceCount++
+      blockWords += length
+      if (length > maxSentenceLength) maxSentenceLength = length
+      if (length > LONG_SENTENCE_WORDS) longSentences++
+      for (let w = sentence.firstWord; w < sentence.endWord; w++) {
+        const word = words[w]!
+        if (word.letters > LONG_WORD_LETTERS) longWords++
+        types.add(word.key)
+      }
+    }
+    wordCount += blockWords
+    if (block.kind === 'paragraph' && blockWords > 0) paragraphs++
   }
-  const wordCount = words.length
   const lix = wordCount > 0 ? round1(wordCount / sentenceCount + (100 * longWords) / wordCount) : null
   return {
     words: wordCount,

@@ -110,6 +110,20 @@ for (const mb of [1, 2.5, 5]) {
   row(`one ${mb} MB document`, big.seconds, statSync(file).size, 1, base.seconds, mb === 5 ? (s, peak) => s < 6 && peak < 400 : undefined, big.peakMB)
 }
 
+// Documents per second by format: 20 copies of each in one run (start-up included).
+async function formatRow(name, file, make) {
+  const dir = join(WORK, name)
+  mkdirSync(dir, { recursive: true })
+  const bytes = await make()
+  for (let i = 0; i < 20; i++) writeFileSync(join(dir, `${String(i).padStart(2, '0')}-${file}`), bytes)
+  const run = timed([dir, '--format', 'json'], 3)
+  row(`20 × ${name}`, run.seconds, bytes.length * 20, 20, null, undefined, run.peakMB)
+}
+const { brochurePdf } = await import('../fixtures-build/pdf.js')
+await formatRow('PDF brochure, 20 pages', 'brosjyre.pdf', () => brochurePdf(20))
+const { wordLetter } = await import('../fixtures-build/office.js')
+await formatRow('Word letter, 5 pages', 'brev.docx', () => wordLetter(5))
+
 console.log(`klarsprak benchmark — Node ${process.version}, corpus in ${WORK}`)
 console.log(`baseline: read + one regex scan for words and sentences (${base1000.words} words in the 1,000 letters)\n`)
 console.log(['case'.padEnd(40), 'wall s'.padStart(7), 'MB/s'.padStart(7), 'docs/s'.padStart(8), 'peak MB'.padStart(8), 'base s'.padStart(7), '× base'.padStart(7), ' target'].join(' '))

@@ -86,7 +86,7 @@ describe('klarsprak check', () => {
   })
 
   it('reads folders recursively, globs and stdin', async () => {
-    const cwd = tempTree({ 'brev/a.txt': PLAIN, 'brev/under/b.md': `# Tittel\n\n${PLAIN}`, 'brev/c.pdf': 'x', 'brev/node_modules/d.txt': HEAVY })
+    const cwd = tempTree({ 'brev/a.txt': PLAIN, 'brev/under/b.md': `# Tittel\n\n${PLAIN}`, 'brev/c.xlsx': 'x', 'brev/node_modules/d.txt': HEAVY })
     const folder = JSON.parse((await run(['brev', '-f', 'json'], { cwd })).stdout)
     expect(folder.files.map((f: { path: string }) => f.path)).toEqual(['brev/a.txt', join('brev', 'under', 'b.md')])
     const glob = JSON.parse((await run(['brev/**/*.md', '-f', 'json'], { cwd })).stdout)
@@ -107,15 +107,18 @@ describe('klarsprak check', () => {
     expect(json.stderr).toBe('klarsprak: borte.txt: finnes ikke. Sjekk at stien er skrevet riktig.\n')
   })
 
-  it('exits 2 when no input at all could be read: missing file, empty folder, invalid UTF-8', async () => {
-    const cwd = tempTree({ 'tom/.gitkeep': '', 'latin1.txt': new Uint8Array([0x53, 0xf8, 0x6b, 0x6e, 0x61, 0x64]) })
+  it('exits 2 when no input at all could be read: missing file, empty folder, undecodable text', async () => {
+    // «Søknad» with an undefined Windows-1252 byte (0x81): neither UTF-8 nor Windows-1252.
+    const cwd = tempTree({ 'tom/.gitkeep': '', 'ugyldig.txt': new Uint8Array([0x53, 0xf8, 0x81, 0x6b, 0x6e, 0x61, 0x64]) })
     expect((await run(['borte.txt'], { cwd })).code).toBe(2)
     const empty = await run(['tom'], { cwd })
     expect(empty.code).toBe(2)
-    expect(empty.stdout).toContain('mappen har ingen filer klarsprak kan lese (.txt, .text, .md, .markdown).')
-    const latin = await run(['latin1.txt', '-f', 'json'], { cwd })
-    expect(latin.code).toBe(2)
-    expect(latin.stderr).toMatch(/^klarsprak: latin1.txt: er ikke gyldig UTF-8\. Lagre filen som UTF-8/)
+    expect(empty.stdout).toMatch(/mappen har ingen filer klarsprak kan lese \(\.txt, .*\.md.*\)\./)
+    const invalid = await run(['ugyldig.txt', '-f', 'json'], { cwd })
+    expect(invalid.code).toBe(2)
+    expect(invalid.stderr).toBe(
+      'klarsprak: ugyldig.txt: teksten kan ikke leses: den er verken UTF-8 eller Windows-1252. Lagre filen som UTF-8 og prøv igjen.\n',
+    )
   })
 
   it('reads UTF-8 with BOM and UTF-16 with BOM', async () => {

@@ -1,0 +1,169 @@
+import { SaxesParser, type SaxesTagNS } from 'saxes'
+import type { Block, BlockKind, Document, Placeholder } from '../types.js'
+
+/**
+ * Shared helpers for the office loaders (Word, OpenDocument): a namespace-aware streaming XML
+ * walk (saxes), a paragraph text builder and the assembly of paragraphs into a Document.
+ * Only the office loaders import this module, so saxes is loaded only when such a file is met.
+ */
+
+export type Tag = SaxesTagNS
+
+/** The XML of a part is not well formed: the loader turns this into a UserError. */
+export class MalformedXml extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'MalformedXml'
+  }
+}
+
+export interface XmlHandler {
+  open(tag: Tag): void
+  close(tag: Tag): void
+  text(text: string): void
+}
+
+/** Walk an XML document, namespaces resolved. Throws MalformedXml on bad XML. */
+export function walkXml(xml: string, handler: XmlHandler): void {
+  const parser = new SaxesParser({ xmlns: true, position: false })
+  parser.on('error', (error) => {
+    throw new MalformedXml(error.message)
+  })
+  parser.on('opentag', (tag) => handler.open(tag))
+  parser.on('closetag', (tag) => handler.close(tag))
+  parser.on('text', (text) => handler.text(text))
+  parser.on('cdata', (text) => handler.text(text))
+  parser.write(xml).close()
+}
+
+/** An attribute by local name, whatever its prefix. */
+export function attr(tag: Tag, local: string): string | undefined {
+  const attributes = tag.attributes
+  for (const name in attributes) {
+    const attribute = attributes[name]!
+    if (attribute.local === local) return attribute.value
+  }
+  return undefined
+}
+
+/** Is an on/off property switched on? (`<w:vanish/>`, `<w:vanish w:val="false"/>`) */
+export function isOn(tag: Tag): boolean {
+  const value = attr(tag, 'val')
+  return value === undefined || !/^(?:false|0|off)$/i.test(value)
+}
+
+/** XML bytes → string: UTF-8 unless a UTF-16 byte order mark says otherwise. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes)
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes)
+  return new TextDecoder('utf-8').decode(bytes)
+}
+
+/** One paragraph as extracted, before it gets its place in the Document text. */
+export interface Paragraph {
+  kind: BlockKind
+  text: string
+  /** Offsets relative to `text`. */
+  placeholders: Placeholder[]
+  /** The page the paragraph starts on. */
+  page: number
+  /** Set for paragraphs outside the body. */
+  part?: Block['part']
+}
+
+const SPACE = /\s/
+
+/**
+ * Builds the text of one paragraph. Tabs and line breaks become a single «soft» space (none at the
+ * start, none after whitespace); the result is trimmed, so a block never starts or ends in space.
+ */
+export class ParagraphBuilder {
+  private text = ''
+  private readonly placeholders: Placeholder[] = []
+  /** Page of the first visible character. */
+  page: number | undefined
+
+  constructor(private readonly pageOf: () => number) {}
+
+  append(text: string): void {
+    if (text.length === 0) return
+    if (this.page === undefined && /\S/.test(text)) this.page = this.pageOf()
+    this.text += text
+  }
+
+  /** A tab or a line break: one space between words. */
+  space(): void {
+    if (this.text.length > 0 && !SPACE.test(this.text[this.text.length - 1]!)) this.text += ' '
+  }
+
+  /** Does the text so far end in whitespace (or is it empty)? */
+  atSpace(): boolean {
+    return this.text.length === 0 || SPACE.test(this.text[this.text.length - 1]!)
+  }
+
+  /** A merge field: «Name» in the text, listed as a placeholder. */
+  placeholder(name: string): void {
+    const start = this.text.length
+    this.append(`«${name.trim() || 'Felt'}»`)
+    this.placeholders.push({ start, end: this.text.length })
+  }
+
+  finish(kind: BlockKind, fallbackPage: number): Paragraph | undefined {
+    const trimmed = this.text.trim()
+    if (trimmed.length === 0) return undefined
+    const lead = this.text.length - this.text.trimStart().length
+    return {
+      kind,
+      text: trimmed,
+      placeholders: this.placeholders.map((p) => ({ start: p.start - lead, end: p.end - lead })),
+      page: this.page ?? fallbackPage,
+    }
+  }
+}
+
+/**
+ * Paragraphs → Document. Body paragraphs come first; `extra` (headers, footers, notes) follow
+ * without a page, their paragraph numbers continuing the document-wide count. With `paged`,
+ * body paragraphs are numbered per page; otherwise through the document.
+ */
+export function assemble(
+  path: string,
+  format: string,
+  body: Paragraph[],
+  extra: Paragraph[],
+  paged: boolean,
+): Document {
+  const parts: string[] = []
+  const blocks: Block[] = []
+  const placeholders: Placeholder[] = []
+  let offset = 0
+  let page = 0
+  let onPage = 0
+
+  const add = (paragraph: Paragraph, location: Block['location']): void => {
+    if (parts.length > 0) offset += 2
+    parts.push(paragraph.text)
+    for (const p of paragraph.placeholders) placeholders.push({ start: offset + p.start, end: offset + p.end })
+    const block: Block = { kind: paragraph.kind, start: offset, end: offset + paragraph.text.length, location }
+    if (paragraph.part) block.part = paragraph.part
+    blocks.push(block)
+    offset += paragraph.text.length
+  }
+
+  body.forEach((paragraph, index) => {
+    if (paged) {
+      if (paragraph.page !== page) {
+        page = paragraph.page
+        onPage = 0
+      }
+      add(paragraph, { page, paragraph: ++onPage })
+    } else {
+      add(paragraph, { paragraph: index + 1 })
+    }
+  })
+  extra.forEach((paragraph, index) => add(paragraph, { paragraph: body.length + index + 1 }))
+
+  const document: Document = { path, format, text: parts.join('\n\n'), blocks, directives: [] }
+  if (placeholders.length > 0) document.placeholders = placeholders
+  return document
+}
