@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml'
+import { yamlLib } from '../yaml.js'
+import type { Node } from 'yaml'
 import { CHECKS } from '../checks/registry.js'
 import type { RuleSetting } from '../engine.js'
 import { UserError } from '../errors.js'
@@ -59,6 +60,7 @@ export function presetPath(name: string): string {
  * `klarsprak:recommended`. Throws UserError (file:line:col) on any problem.
  */
 export function loadConfig(path: string, seen: string[] = []): ResolvedConfig {
+  const { isMap, isScalar, LineCounter, parseDocument } = yamlLib()
   const file = resolve(path)
   if (seen.includes(file)) throw new UserError(`konfigurasjonen utvider seg selv i ring (${[...seen, file].join(' → ')}).`, path)
   let source: string

@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { basename, join, relative, sep } from 'node:path'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml'
+import { yamlLib } from '../yaml.js'
+import type { Node, YAMLMap } from 'yaml'
 import { CHECKS } from '../checks/registry.js'
 import { UserError } from '../errors.js'
 import { SEVERITIES, type Language, type Severity } from '../types.js'
@@ -24,6 +25,7 @@ export class RuleFileError extends UserError {
  * Every problem is reported with its position; unknown keys are errors.
  */
 export function parseRuleFile(source: string, file: string, id: string, folderLanguage?: string): RuleDef {
+  const { isMap, isScalar, LineCounter, parseDocument } = yamlLib()
   const lineCounter = new LineCounter()
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const problems: UserError[] = []
@@ -110,6 +112,7 @@ export function parseRuleFile(source: string, file: string, id: string, folderLa
 type At = (offset: number | undefined, message: string) => void
 
 function parseExamples(node: Node | null, at: At): RuleDef['examples'] | undefined {
+  const { isMap, isScalar, isSeq } = yamlLib()
   if (!node) return undefined
   if (!isMap(node)) {
     at(node.range?.[0], '«examples» må ha «valid» og «invalid»')
