@@ -1,8 +1,8 @@
 import { posix } from 'node:path'
 import { UserError } from '../errors.js'
 import type { BlockKind, Document } from '../types.js'
-import { MalformedXml, ParagraphBuilder, assemble, attr, decodeXml, isOn, walkXml, type Paragraph, type Tag } from './xml.js'
-import { openZip, type Zip } from './zip.js'
+import { ParagraphBuilder, assemble, attr, decodeXml, isOn, walkXml, type Paragraph, type Tag } from './xml.js'
+import { readZipDocument, type Zip } from './zip.js'
 
 /**
  * Word (.docx, .dotx) → Document.
@@ -67,13 +67,7 @@ interface Styles {
 }
 
 export async function loadDocx(path: string, bytes: Uint8Array, format = 'docx'): Promise<Document> {
-  const zip = openZip(path, bytes, MESSAGES)
-  try {
-    return readDocument(path, zip, format)
-  } catch (error) {
-    if (error instanceof MalformedXml) throw new UserError(MESSAGES.corrupt, path)
-    throw error
-  }
+  return readZipDocument(path, bytes, MESSAGES, (zip) => readDocument(path, zip, format))
 }
 
 function readDocument(path: string, zip: Zip, format: string): Document {

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js'
 import type { BlockKind, Document } from '../types.js'
-import { MalformedXml, ParagraphBuilder, assemble, attr, decodeXml, walkXml, type Paragraph, type Tag } from './xml.js'
-import { openZip, type Zip } from './zip.js'
+import { ParagraphBuilder, assemble, attr, walkXml, type Paragraph, type Tag } from './xml.js'
+import { readZipDocument, type Zip } from './zip.js'
 
 /**
  * OpenDocument text (.odt, .ott) → Document.
@@ -91,13 +91,7 @@ interface Style {
 }
 
 export async function loadOdt(path: string, bytes: Uint8Array, format = 'odt'): Promise<Document> {
-  const zip = openZip(path, bytes, MESSAGES)
-  try {
-    return readDocument(path, zip, format)
-  } catch (error) {
-    if (error instanceof MalformedXml) throw new UserError(MESSAGES.corrupt, path)
-    throw error
-  }
+  return readZipDocument(path, bytes, MESSAGES, (zip) => readDocument(path, zip, format))
 }
 
 function readDocument(path: string, zip: Zip, format: string): Document {

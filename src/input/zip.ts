@@ -1,6 +1,7 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate'
 import { UserError } from '../errors.js'
-import { decodeXml } from './xml.js'
+import type { Document } from '../types.js'
+import { MalformedXml, decodeXml } from './xml.js'
 
 /**
  * Reading the entries of an office document's zip container (Word, OpenDocument) with fflate.
@@ -83,4 +84,18 @@ export function openZip(path: string, bytes: Uint8Array, messages: ZipMessages):
   // Every zip starts with a local file header («PK\x03\x04») or, when empty, the end record.
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new UserError(messages.corrupt, path)
   return new Zip(path, bytes, messages)
+}
+
+/**
+ * Open an office document's zip and read it; malformed XML anywhere inside is reported as a
+ * damaged file, like a damaged zip.
+ */
+export function readZipDocument(path: string, bytes: Uint8Array, messages: ZipMessages, read: (zip: Zip) => Document): Document {
+  const zip = openZip(path, bytes, messages)
+  try {
+    return read(zip)
+  } catch (error) {
+    if (error instanceof MalformedXml) throw new UserError(messages.corrupt, path)
+    throw error
+  }
 }

@@ -29,7 +29,7 @@
 // Also exports `wordLetter(pages)`: the after letter repeated over `pages` pages as a .docx
 // (a Buffer), for the benchmark; and `officeFixtures()` (name → bytes, nothing written), which
 // a test compares with the committed files.
-import { build } from 'esbuild'
+import { textLoader } from './text-loader.js'
 import { zipSync, strToU8 } from 'fflate'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -41,20 +41,6 @@ const MTIME = new Date(2025, 2, 25, 12, 0, 0)
 const ISO_DATE = '2025-03-25T12:00:00Z'
 
 // ---- blocks from the .txt loader --------------------------------------------------------------
-
-/** src/input/text.ts's loadText, compiled on the fly with esbuild. */
-async function textLoader() {
-  const result = await build({
-    entryPoints: [`${ROOT}src/input/text.ts`],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0].text
-  return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).loadText
-}
 
 const loadText = await textLoader()
 

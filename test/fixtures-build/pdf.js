@@ -17,7 +17,7 @@
 //
 // Also exports `brochurePdf(pages)` (the brochure text repeated over `pages` pages) for the
 // benchmark and tests, and `linesPdf(pages)` (hand-placed lines) for tests of layout cases.
-import { build } from 'esbuild'
+import { textLoader } from './text-loader.js'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { deflateSync } from 'node:zlib'
@@ -34,22 +34,9 @@ const BOLD = 'Helvetica-Bold'
 
 // ---- blocks from the .txt loader --------------------------------------------------------------
 
-let textLoader
-/** src/input/text.ts's loadText, compiled on the fly with esbuild. */
+/** src/input/text.ts's loadText (see text-loader.js). */
 async function loadText(path, text) {
-  if (!textLoader) {
-    const result = await build({
-      entryPoints: [`${ROOT}src/input/text.ts`],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'node',
-      logLevel: 'silent',
-    })
-    const code = result.outputFiles[0].text
-    textLoader = import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)
-  }
-  return (await textLoader).loadText(path, text)
+  return (await textLoader())(path, text)
 }
 
 /**
