@@ -1,28 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { UserError } from '../../src/errors.js'
 import { loadDocx } from '../../src/input/docx.js'
 import { loadText } from '../../src/input/text.js'
 import type { Document } from '../../src/types.js'
+import { DOCUMENTS, failure, fixtureWith, placeholders, texts } from './documents.js'
 
-const DOCUMENTS = new URL('../../fixtures/documents/', import.meta.url).pathname
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
-function fixture(name: string): Promise<Document> {
-  const path = `${DOCUMENTS}${name}`
-  return loadDocx(path, readFileSync(path))
-}
+const fixture = (name: string): Promise<Document> => fixtureWith(loadDocx, name)
 
-const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim()
-
-function texts(doc: Document): string[] {
-  return doc.blocks.map((block) => normalise(doc.text.slice(block.start, block.end)))
-}
-
-function placeholders(doc: Document): string[] {
-  return (doc.placeholders ?? []).map((p) => doc.text.slice(p.start, p.end))
-}
 
 /** A minimal .docx (no package relationships: the loader falls back to word/document.xml). */
 function docx(body: string, extra: Record<string, string> = {}): Uint8Array {
@@ -37,14 +24,6 @@ function inline(body: string, extra?: Record<string, string>): Promise<Document>
   return loadDocx('test.docx', docx(body, extra))
 }
 
-async function failure(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(UserError)
-  return error as UserError
-}
 
 describe('Word: the same letter as the .txt', () => {
   it.each([

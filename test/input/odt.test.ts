@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { UserError } from '../../src/errors.js'
 import { loadOdt } from '../../src/input/odt.js'
 import { loadText } from '../../src/input/text.js'
 import type { Document } from '../../src/types.js'
+import { DOCUMENTS, failure, fixtureWith, placeholders, texts } from './documents.js'
 
-const DOCUMENTS = new URL('../../fixtures/documents/', import.meta.url).pathname
 const NS = [
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
   'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
@@ -18,20 +17,8 @@ const NS = [
 ].join(' ')
 const CORRUPT = 'Filen er skadet eller ikke et OpenDocument-tekstdokument. Åpne den i LibreOffice og lagre den på nytt.'
 
-function fixture(name: string): Promise<Document> {
-  const path = `${DOCUMENTS}${name}`
-  return loadOdt(path, readFileSync(path))
-}
+const fixture = (name: string): Promise<Document> => fixtureWith(loadOdt, name)
 
-const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim()
-
-function texts(doc: Document): string[] {
-  return doc.blocks.map((block) => normalise(doc.text.slice(block.start, block.end)))
-}
-
-function placeholders(doc: Document): string[] {
-  return (doc.placeholders ?? []).map((p) => doc.text.slice(p.start, p.end))
-}
 
 /** A minimal .odt: mimetype, content.xml with `body` in office:text, optional styles.xml. */
 function odt(body: string, styles?: string, mimetype = 'application/vnd.oasis.opendocument.text'): Uint8Array {
@@ -51,14 +38,6 @@ function inline(body: string, styles?: string): Promise<Document> {
   return loadOdt('test.odt', odt(body, styles))
 }
 
-async function failure(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(UserError)
-  return error as UserError
-}
 
 describe('OpenDocument: the same letter as the .txt', () => {
   it.each([

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { UserError } from '../../src/errors.js'
 import { loadPdf } from '../../src/input/pdf.js'
 import { loadText } from '../../src/input/text.js'
 import type { Document } from '../../src/types.js'
+import { failure } from './documents.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const DOCS = `${ROOT}fixtures/documents/`
@@ -47,14 +47,6 @@ async function loadLines(pages: Line[][]): Promise<Document> {
   return loadPdf('test.pdf', await linesPdf(pages))
 }
 
-async function rejection(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(UserError)
-  return error as UserError
-}
 
 describe('loadPdf: the letter', () => {
   for (const [pdf, txt] of [
@@ -305,23 +297,23 @@ describe('loadPdf: layout cases', () => {
 
 describe('loadPdf: errors', () => {
   it('says when the PDF is a scan without text', async () => {
-    const error = await rejection(load('skannet.pdf'))
+    const error = await failure(load('skannet.pdf'))
     expect(error.message).toBe('PDF-en har ikke tekst (skannet?). Kjør tekstgjenkjenning (OCR) først, eller bruk originalfilen.')
     expect(error.file).toBe(`${DOCS}skannet.pdf`)
   })
 
   it('says when the PDF is password-protected', async () => {
-    const error = await rejection(load('passord.pdf'))
+    const error = await failure(load('passord.pdf'))
     expect(error.message).toBe('PDF-filen er passordbeskyttet. Lagre en kopi uten passord og prøv igjen.')
   })
 
   it('says when the PDF is damaged, truncated or not a PDF', async () => {
     const message = 'PDF-filen er skadet eller ufullstendig. Åpne og lagre den på nytt, eller lag en ny PDF.'
-    expect((await rejection(load('skadet.pdf'))).message).toBe(message)
-    expect((await rejection(loadPdf('tekst.pdf', new TextEncoder().encode('Dette er ikke en PDF.')))).message).toBe(message)
-    expect((await rejection(loadPdf('tom.pdf', new Uint8Array(0)))).message).toBe(message)
+    expect((await failure(load('skadet.pdf'))).message).toBe(message)
+    expect((await failure(loadPdf('tekst.pdf', new TextEncoder().encode('Dette er ikke en PDF.')))).message).toBe(message)
+    expect((await failure(loadPdf('tom.pdf', new Uint8Array(0)))).message).toBe(message)
     const broken = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n')
-    expect((await rejection(loadPdf('rot.pdf', broken))).message).toBe(message)
+    expect((await failure(loadPdf('rot.pdf', broken))).message).toBe(message)
   })
 
   it('leaves the bytes it was given intact', async () => {
