@@ -1,11 +1,12 @@
-import type { Runner } from './checks/check.js'
+import type { CheckContext, Runner } from './checks/check.js'
 import { PhraseMatcher, type PhraseTerm } from './checks/phrases.js'
 import { CHECKS } from './checks/registry.js'
 import { detectLanguage } from './language/detect.js'
 import { analyse, type Analysis } from './language/segment.js'
 import { computeMetrics } from './metrics/readability.js'
+import { detectVedtak } from './vedtak/detect.js'
 import type { RuleDef } from './rules/schema.js'
-import type { Document, Finding, Language, Metrics, Severity } from './types.js'
+import type { Document, Finding, Language, Metrics, Profile, Severity, VedtakResult } from './types.js'
 
 /** A rule's setting from configuration: off, another level, and/or other options. */
 export interface RuleSetting {
@@ -17,7 +18,17 @@ export interface LintResult {
   analysis: Analysis
   metrics: Metrics
   language: Language
+  profile: Profile
   findings: Finding[]
+  /** The decision-letter review, when the profile is `vedtak`. */
+  vedtak?: VedtakResult
+}
+
+export interface LintSettings {
+  /** Force a language instead of detecting it. */
+  language?: Language
+  /** Review as a decision letter or as general text; detected when not given. */
+  profile?: Profile
 }
 
 interface Compiled {
@@ -31,7 +42,7 @@ interface Compiled {
  */
 export class Engine {
   readonly rules: RuleDef[]
-  private readonly compiled = new Map<Language, Compiled>()
+  private readonly compiled = new Map<string, Compiled>()
 
   constructor(rules: RuleDef[], settings: Record<string, RuleSetting> = {}) {
     this.rules = rules.flatMap((rule) => {
@@ -47,37 +58,45 @@ export class Engine {
     })
   }
 
-  /** Does `rule` apply to a text in `language`? */
-  applies(rule: RuleDef, language: Language): boolean {
+  /** Does `rule` apply to a text in `language` reviewed with `profile`? */
+  applies(rule: RuleDef, language: Language, profile: Profile): boolean {
+    if (rule.profile === 'vedtak' && profile !== 'vedtak') return false
     return rule.language === 'any' || rule.language === language || CHECKS.get(rule.type)!.languageNeutral === true
   }
 
-  private compile(language: Language): Compiled {
-    let compiled = this.compiled.get(language)
+  private compile(language: Language, profile: Profile): Compiled {
+    const key = `${language}:${profile}`
+    let compiled = this.compiled.get(key)
     if (compiled) return compiled
     const terms: PhraseTerm[] = []
     const runners: Runner[] = []
     this.rules.forEach((rule, index) => {
-      if (!this.applies(rule, language)) return
+      if (!this.applies(rule, language, profile)) return
       const check = CHECKS.get(rule.type)!
       if (check.terms) terms.push(...check.terms(rule, index))
       if (check.compile) runners.push(check.compile(rule, index))
     })
     compiled = { matcher: new PhraseMatcher(terms, this.rules.length), runners }
-    this.compiled.set(language, compiled)
+    this.compiled.set(key, compiled)
     return compiled
   }
 
-  lint(doc: Pick<Document, 'text' | 'blocks' | 'placeholders'>, language?: Language): LintResult {
+  lint(doc: Pick<Document, 'text' | 'blocks' | 'placeholders'>, settings: LintSettings | Language = {}): LintResult {
+    const { language, profile } = typeof settings === 'string' ? { language: settings, profile: undefined } : settings
     const analysis = analyse(doc)
     const metrics = computeMetrics(analysis)
     const lang = language ?? detectLanguage(analysis)
-    const { matcher, runners } = this.compile(lang)
+    const detected = profile === 'general' ? false : detectVedtak(analysis)
+    const chosen = profile ?? (detected ? 'vedtak' : 'general')
+    const { matcher, runners } = this.compile(lang, chosen)
     const findings: Finding[] = []
     matcher.run(analysis, findings)
-    const context = { analysis, metrics }
+    const context: CheckContext = { analysis, metrics, language: lang, profile: chosen }
+    if (chosen === 'vedtak') context.vedtak = { detected, elements: [] }
     for (const runner of runners) runner(context, findings)
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule - b.rule)
-    return { analysis, metrics, language: lang, findings }
+    const result: LintResult = { analysis, metrics, language: lang, profile: chosen, findings }
+    if (context.vedtak) result.vedtak = context.vedtak
+    return result
   }
 }

@@ -2,17 +2,22 @@ import { Engine } from './engine.js'
 import { UserError } from './errors.js'
 import { loadDocument, readDocument, type LoadOptions } from './input/index.js'
 import { buildReport } from './report.js'
-import type { Document, FileReport, Language } from './types.js'
+import type { Document, FileReport, Language, Profile } from './types.js'
 
 export interface LintOptions {
   engine: Engine
   /** Force a language instead of detecting it. */
   language?: Language
+  /** Review as a decision letter (`vedtak`) or as general text; detected when not given. */
+  profile?: Profile
 }
 
 /** Lint a loaded Document: analysis, checks, report. */
 export function lintDocument(doc: Document, options: LintOptions): FileReport {
-  const result = options.engine.lint(doc, options.language)
+  const settings: { language?: Language; profile?: Profile } = {}
+  if (options.language) settings.language = options.language
+  if (options.profile) settings.profile = options.profile
+  const result = options.engine.lint(doc, settings)
   return buildReport(doc, result, options.engine.rules)
 }
 

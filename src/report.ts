@@ -27,9 +27,28 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
     path: doc.path,
     format: doc.format,
     language: result.language,
-    profile: 'general',
+    profile: result.profile,
     metrics: result.metrics,
     diagnostics,
+  }
+  if (result.vedtak) {
+    report.vedtak = {
+      detected: result.vedtak.detected,
+      ...(result.vedtak.outcome ? { outcome: result.vedtak.outcome } : {}),
+      elements: result.vedtak.elements.map(({ evidence, ...element }) => {
+        if (!evidence) return element
+        const location = locationOf(doc.blocks, evidence.start)
+        return {
+          ...element,
+          evidence: {
+            start: toPoint(lines, evidence.start),
+            end: toPoint(lines, evidence.end),
+            ...(location ? { location } : {}),
+            text: doc.text.slice(evidence.start, evidence.end).replace(/\s+/g, ' '),
+          },
+        }
+      }),
+    }
   }
   Object.defineProperty(report, 'source', { value: doc.text, enumerable: false })
   return report

@@ -8,6 +8,33 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 
 export type Language = 'nb' | 'nn' | 'en'
 
+/** How a document is reviewed: as a decision letter (vedtak) or as general text. */
+export type Profile = 'vedtak' | 'general'
+
+/** One element a decision letter must or should contain, as a check found it. */
+export interface VedtakElementResult {
+  id: string
+  /** Norwegian label for the checklist («Klagefrist»). */
+  label: string
+  /** Does the condition for this element hold (e.g. «only when a service is reduced»)? */
+  applies: boolean
+  present: boolean
+  /** The law or guidance that asks for it, in plain Norwegian («forvaltningsloven § 27»). */
+  basis: string
+  /** error for a legal requirement, warning for good practice. */
+  level: Severity
+  /** Offsets of the sentence that shows it, when present. */
+  evidence?: { start: number; end: number }
+}
+
+/** What the decision-letter review found in one document. */
+export interface VedtakResult {
+  detected: boolean
+  /** innvilget, delvis, avslag, redusert or stanset, when the decision is found. */
+  outcome?: string
+  elements: VedtakElementResult[]
+}
+
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell'
 
 /** Where a block is in the original document, for formats without useful lines (Word, PDF). */
@@ -108,13 +135,25 @@ export interface Metrics {
   ovix: number | null
 }
 
+/** A checklist element as reported (JSON `vedtak.elements`). */
+export interface VedtakElementReport {
+  id: string
+  label: string
+  present: boolean
+  applies: boolean
+  basis: string
+  level: Severity
+  evidence?: { start: Point; end: Point; location?: string; text: string }
+}
+
 export interface FileReport {
   path: string
   format: string
   language?: Language
-  profile?: 'vedtak' | 'general'
+  profile?: Profile
   metrics?: Metrics
   diagnostics: Diagnostic[]
+  vedtak?: { detected: boolean; outcome?: string; elements: VedtakElementReport[] }
   /** The file's text for excerpts in human formats; non-enumerable, so never serialised. */
   source?: string
   error?: string

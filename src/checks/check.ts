@@ -1,12 +1,19 @@
 import type { Analysis } from '../language/segment.js'
 import type { RuleDef, KeySpec } from '../rules/schema.js'
-import type { Finding, Metrics } from '../types.js'
+import type { Finding, Language, Metrics, Profile, VedtakResult } from '../types.js'
 import type { PhraseTerm } from './phrases.js'
 
 /** What a compiled check sees of one document. */
 export interface CheckContext {
   analysis: Analysis
   metrics: Metrics
+  language: Language
+  profile: Profile
+  /**
+   * The decision-letter review of this document, present when the profile is `vedtak`. A check
+   * that reviews decision letters records its outcome and checklist here (JSON `vedtak`).
+   */
+  vedtak?: VedtakResult
 }
 
 export type Runner = (context: CheckContext, out: Finding[]) => void

@@ -39,6 +39,7 @@ export const VERSION: string = (
 interface CommonOptions {
   config?: string | false
   maxFileSize?: string
+  profile?: 'vedtak' | 'general' | 'auto'
   rules?: string[]
   disable?: string[]
   language?: Language
@@ -99,6 +100,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
       .option('--disable <regel>', 'slå av en regel (kan gjentas)', collect, [])
       .addOption(new Option('--language <språk>', 'tving språk i stedet for å gjenkjenne det').choices(['nb', 'nn', 'en']))
       .option('--max-file-size <MB>', `største fil som leses, i megabyte (standard ${DEFAULT_MAX_FILE_MB})`)
+      .addOption(new Option('--profile <profil>', 'vedtak: les som vedtaksbrev; general: som vanlig tekst; auto: gjenkjenn (standard)').choices(['vedtak', 'general', 'auto']))
       .option('--no-color', 'ingen farger')
       .option('--debug', 'vis tekniske detaljer ved feil')
 
@@ -215,6 +217,8 @@ async function lintAll(
   const maxFileMB = options.maxFileSize === undefined ? (config.maxFileSize ?? DEFAULT_MAX_FILE_MB) : Number(options.maxFileSize)
   if (!(maxFileMB > 0)) throw new UserError(`--max-file-size må være et tall større enn 0 (megabyte), ikke «${options.maxFileSize}».`)
   const placeholders = compilePlaceholderPatterns([...DEFAULT_PLACEHOLDER_PATTERNS, ...config.placeholders])
+  const profileSetting = options.profile ?? config.profile ?? 'auto'
+  const profile = profileSetting === 'auto' ? undefined : profileSetting
   const { files, errors } = await collectFiles(paths, io.cwd, config.ignore)
   const reports: FileReport[] = errors.map((error) => ({ path: error.file ?? '', format: '', diagnostics: [], error: error.message }))
   for (const file of files) {
@@ -222,6 +226,7 @@ async function lintAll(
       engine,
       placeholders,
       maxFileMB,
+      ...(profile ? { profile } : {}),
       ...(options.language ? { language: options.language } : {}),
       readStdin: io.readStdin,
       ...(options.stdinFormat ? { stdinFormat: options.stdinFormat } : {}),

@@ -11,7 +11,7 @@ import { SEVERITIES, type Severity } from '../types.js'
 
 export const CONFIG_NAMES = ['.klarsprak.yml', '.klarsprak.yaml']
 const PRESET_PREFIX = 'klarsprak:'
-const TOP_KEYS = ['extends', 'rules', 'settings', 'ignore', 'placeholders', 'maxFileSize']
+const TOP_KEYS = ['extends', 'rules', 'settings', 'ignore', 'placeholders', 'maxFileSize', 'profile']
 
 /** A rule setting and where it was written, so a bad one can be reported with its position. */
 export interface PlacedSetting {
@@ -31,6 +31,8 @@ export interface ResolvedConfig {
   placeholders: string[]
   /** Largest file to read, in MB. */
   maxFileSize?: number
+  /** Review every file as a decision letter (`vedtak`), as general text, or detect it (`auto`). */
+  profile?: 'vedtak' | 'general' | 'auto'
 }
 
 export function emptyConfig(): ResolvedConfig {
@@ -126,6 +128,12 @@ export function loadConfig(path: string, seen: string[] = []): ResolvedConfig {
     }
     result.placeholders.push(value)
   }
+  const profileNode = entries.get('profile')
+  if (profileNode !== undefined && profileNode !== null) {
+    const value = profileNode.toJSON() as unknown
+    if (value !== 'vedtak' && value !== 'general' && value !== 'auto') fail(profileNode, '«profile» må være vedtak, general eller auto')
+    result.profile = value as ResolvedConfig['profile']
+  }
   const maxFileSize = entries.get('maxFileSize')
   if (maxFileSize !== undefined && maxFileSize !== null) {
     const value = maxFileSize.toJSON() as unknown
@@ -179,6 +187,7 @@ export function merge(into: ResolvedConfig, from: ResolvedConfig): void {
   into.ignore.push(...from.ignore)
   into.placeholders.push(...from.placeholders)
   if (from.maxFileSize !== undefined) into.maxFileSize = from.maxFileSize
+  if (from.profile !== undefined) into.profile = from.profile
   for (const [id, placed] of Object.entries(from.settings)) {
     const previous = into.settings[id]?.setting
     into.settings[id] = {
@@ -187,6 +196,9 @@ export function merge(into: ResolvedConfig, from: ResolvedConfig): void {
     }
   }
 }
+
+/** Option kinds a config may set per rule: scalars (a threshold, a flag, the appeal body's name). */
+const SETTABLE = ['integer', 'number', 'boolean', 'string']
 
 /**
  * Check settings against the loaded rules: the rule must exist and every option must be a
@@ -207,8 +219,8 @@ export function validateSettings(settings: Record<string, PlacedSetting>, rules:
     const check = CHECKS.get(rule.type)!
     for (const [key, value] of Object.entries(setting.options ?? {})) {
       const spec = check.keys[key]
-      if (!spec || !['integer', 'number', 'boolean'].includes(spec.kind)) {
-        const allowed = Object.entries(check.keys).filter(([, s]) => ['integer', 'number', 'boolean'].includes(s.kind)).map(([k]) => k)
+      if (!spec || !SETTABLE.includes(spec.kind)) {
+        const allowed = Object.entries(check.keys).filter(([, s]) => SETTABLE.includes(s.kind)).map(([k]) => k)
         problem(`«${key}» kan ikke settes for ${id}; ${allowed.length > 0 ? `tillatt: level, ${allowed.join(', ')}` : 'bare level kan settes'}`)
         continue
       }

@@ -22,6 +22,7 @@ export const stylish: Formatter = (reports, context) => {
     for (const diagnostic of report.diagnostics) {
       out.push(...diagnosticLines(diagnostic, report.source, diagnostic.context, c, context.width, width))
     }
+    if (report.vedtak) out.push('', ...checklistLines(report.vedtak, c, context.width))
     out.push('')
   }
   out.push(totalLine(reports, c))
@@ -30,6 +31,31 @@ export const stylish: Formatter = (reports, context) => {
 
 function whereOf(diagnostic: Diagnostic): string {
   return diagnostic.location ?? `${diagnostic.start.line}:${diagnostic.start.column}`
+}
+
+/** «✔ Klagefrist  ✘ Omfang …» for a decision letter, wrapped to the width. */
+export function checklistLines(vedtak: NonNullable<FileReport['vedtak']>, c: ChalkInstance, width: number): string[] {
+  const title = `  Vedtaksbrev${vedtak.outcome ? ` (${vedtak.outcome})` : ''}: innhold`
+  const items = vedtak.elements
+    .filter((element) => element.applies)
+    .map((element) => {
+      const mark = element.present ? c.green('✔') : element.level === 'error' ? c.red('✘') : c.yellow('✘')
+      return { text: `${mark} ${element.label}`, length: element.label.length + 2 }
+    })
+  const lines = [c.bold(title)]
+  let line = '   '
+  let length = 3
+  for (const item of items) {
+    if (length + item.length + 2 > width && length > 3) {
+      lines.push(line)
+      line = '   '
+      length = 3
+    }
+    line += ` ${item.text} `
+    length += item.length + 2
+  }
+  if (length > 3) lines.push(line)
+  return lines
 }
 
 export function metricsLine(metrics: Metrics): string {

@@ -80,6 +80,10 @@ export function parseRuleFile(source: string, file: string, id: string, folderLa
   if (!LANGUAGES.includes(language as never)) {
     at(values.get('language')?.node?.range?.[0], `ukjent språk «${String(language)}»; bruk nb, nn, en eller any`)
   }
+  const profile = values.get('profile')?.value ?? (folderLanguage === 'vedtak' ? 'vedtak' : undefined)
+  if (profile !== undefined && profile !== 'vedtak') {
+    at(values.get('profile')?.node?.range?.[0], `ukjent profil «${String(profile)}»; bruk vedtak (eller utelat nøkkelen)`)
+  }
   const examples = parseExamples(values.get('examples')?.node ?? null, at)
 
   const options: Record<string, unknown> = {}
@@ -104,6 +108,7 @@ export function parseRuleFile(source: string, file: string, id: string, folderLa
     note: text('note'),
     source: text('source'),
     language: language as Language | 'any',
+    ...(profile === 'vedtak' ? { profile: 'vedtak' as const } : {}),
     options,
     examples: examples!,
   }

@@ -35,6 +35,8 @@ export interface RuleDef {
   note: string
   source: string
   language: Language | 'any'
+  /** Set for rules that review decision letters only (default for files under rules/vedtak/). */
+  profile?: 'vedtak'
   options: Record<string, unknown>
   examples: { valid: string[]; invalid: RuleExample[] }
 }
@@ -49,6 +51,7 @@ export const COMMON_KEYS: Record<string, KeySpec> = {
   source: { kind: 'string', required: true, doc: 'hvor rådet kommer fra' },
   examples: { kind: 'string', required: true, doc: 'eksempler under valid og invalid' },
   language: { kind: 'string', doc: 'nb, nn, en eller any' },
+  profile: { kind: 'string', doc: 'vedtak: regelen gjelder bare vedtaksbrev (standard i rules/vedtak/)' },
 }
 
 /** Check a plain value against a key spec; returns an error text (Norwegian) or undefined. */
