@@ -5,6 +5,7 @@ import { detectLanguage } from './language/detect.js'
 import { analyse, type Analysis } from './language/segment.js'
 import { computeMetrics } from './metrics/readability.js'
 import { detectVedtak } from './vedtak/detect.js'
+import { findDecision } from './vedtak/outcome.js'
 import type { RuleDef } from './rules/schema.js'
 import type { Document, Finding, Language, Metrics, Profile, Severity, VedtakResult } from './types.js'
 
@@ -92,7 +93,10 @@ export class Engine {
     const findings: Finding[] = []
     matcher.run(analysis, findings)
     const context: CheckContext = { analysis, metrics, language: lang, profile: chosen }
-    if (chosen === 'vedtak') context.vedtak = { detected, elements: [] }
+    if (chosen === 'vedtak') {
+      const outcome = findDecision(analysis)?.outcome
+      context.vedtak = { detected, elements: [], ...(outcome ? { outcome } : {}) }
+    }
     for (const runner of runners) runner(context, findings)
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule - b.rule)
     const result: LintResult = { analysis, metrics, language: lang, profile: chosen, findings }
