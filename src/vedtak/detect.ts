@@ -1,35 +1,50 @@
 import type { Analysis } from '../language/segment.js'
+import { SERVICE } from './outcome.js'
 
-/** A sentence that decides something: «Søknaden din om … er innvilget», «Vi har bestemt at …». */
-const DECISION = new RegExp(
+/** A decision in so many words: «Søknaden din om … er innvilget», «Vi har bestemt at …». */
+const STRONG_DECISION = new RegExp(
   [
-    '\\bsøknaden\\b[^.!?]{0,120}\\b(?:er|blir|vart|blei)\\s+(?:delvis\\s+)?(?:innvilget|innvilga|avslått|avslått|avslege|avslegen|godkjent|godkjend)\\b',
-    '\\bvi har (?:bestemt|vedtatt|vedteke|avgjort|avgjort|kome fram til|kommet fram til) at\\b',
-    '\\b(?:du|dere|de) får(?: ikke| ikkje)?\\b[^.!?]{0,80}\\b(?:hjemmesykepleie|heimesjukepleie|helsetjenester i hjemmet|helsetenester i heimen|praktisk bistand|hjemmehjelp|heimehjelp|brukerstyrt|brukarstyrt|bpa|avlastning|avlasting|omsorgsstønad|korttidsopphold|korttidsopphald|langtidsopphold|langtidsopphald|sykehjemsplass|sjukeheimsplass|trygghetsalarm|tryggleiksalarm|støttekontakt|plass)',
+    '\\bsøknaden\\b[^.!?]{0,120}\\b(?:er|blir|vart|blei)\\s+(?:delvis\\s+)?(?:innvilget|innvilga|avslått|avslege|avslegen|godkjent|godkjend)\\b',
+    '\\bvi har (?:bestemt|vedtatt|vedteke|avgjort|kome fram til|kommet fram til) at\\b',
     '\\b(?:vi|kommunen)\\s+(?:reduserer|stanser|stansar|avslutter|avsluttar)\\b',
     '\\binnvilges\\b|\\bavslås\\b',
   ].join('|'),
   'iu',
 )
 
-/** A heading or sentence that names the document a decision («Vedtak om …», «Vedtak:»). */
-const VEDTAK_WORD = /\bvedtak\b/iu
-const COMPLAINT = /\bklage\b/iu
+/** «Du får … hjemmehjelp»: a decision in a letter, but a brochure may say it too. */
+const WEAK_DECISION = new RegExp(`\\b(?:du|dere|de) får(?: ikke| ikkje)?\\b[^.!?]{0,80}\\b${SERVICE}`, 'iu')
+
+/** Signs of a letter about a decision, one point each. */
+const SIGNALS: readonly RegExp[] = [
+  /\b(?:klag(?:e|en|a|er|ar)|klagefrist(?:en)?|klagerett)\b/iu, // complaint information
+  /\bvedtak\b/iu, // a heading naming a decision (checked on headings only)
+  /^(?:saksnummer|saksnr\.?|vår ref\.?|vår referanse|dykkar ref\.?|deres ref\.?)\s*:/iu, // case number line
+  /^med (?:vennlig|venleg) hilsen|^med (?:vennleg|venleg) helsing/iu, // letter closing
+]
 
 /**
- * Is this a decision letter? It needs a decision sentence, and either a heading naming it a
- * «vedtak» or information about complaining: a brochure saying «Du kan søke om …» is not one.
+ * Is this a decision letter? A decision sentence is needed, and enough signs of a letter about
+ * it: a strong decision («Søknaden … er innvilget») counts 2, a «Du får … <tjeneste>» 1; complaint
+ * information, a heading with «vedtak», a case-number line and a letter closing 1 each. Three
+ * points make a decision letter, so a brochure saying «du får hjemmesykepleie» and «du kan klage»
+ * is not one.
  */
 export function detectVedtak(analysis: Analysis): boolean {
   const { text, sentences, blocks } = analysis
-  let decision = false
-  let complaint = false
+  let decision = 0
+  const found = new Set<number>()
   for (const sentence of sentences) {
     const slice = text.slice(sentence.start, sentence.end)
-    if (!decision && DECISION.test(slice)) decision = true
-    if (!complaint && COMPLAINT.test(slice) && /\bvedtak/iu.test(slice)) complaint = true
-    if (decision && complaint) return true
+    if (decision < 2) {
+      if (STRONG_DECISION.test(slice)) decision = 2
+      else if (decision === 0 && WEAK_DECISION.test(slice)) decision = 1
+    }
+    const block = blocks[sentence.block]!
+    SIGNALS.forEach((signal, i) => {
+      if (found.has(i) || (i === 1 && block.kind !== 'heading')) return
+      if (signal.test(slice)) found.add(i)
+    })
   }
-  if (!decision) return false
-  return blocks.some((block) => block.kind === 'heading' && VEDTAK_WORD.test(text.slice(block.start, block.end)))
+  return decision > 0 && decision + found.size >= 3
 }

@@ -14,7 +14,7 @@ export interface Decision {
 
 /** Services a health and care decision is about (bokmål and nynorsk). */
 export const SERVICE =
-  '(?:hjemmesykepleie|heimesjukepleie|helsetjenester i hjemmet|helsetenester i heimen|praktisk bistand|hjemmehjelp|heimehjelp|brukerstyrt personlig assistanse|brukarstyrt personleg assistanse|bpa|avlastning\\w*|avlasting\\w*|omsorgsstønad|korttidsopphold\\w*|korttidsopphald\\w*|langtidsopphold\\w*|langtidsopphald\\w*|sykehjemsplass\\w*|sjukeheimsplass\\w*|plass på sykehjem|plass på sjukeheim|trygghetsalarm|tryggleiksalarm|støttekontakt|dagtilbud|dagtilbod|hjelp|tenester|tjenester)'
+  '(?:hjemmesykepleie|heimesjukepleie|helsetjenester i hjemmet|helsetenester i heimen|praktisk bistand|hjemmehjelp|heimehjelp|brukerstyrt personlig assistanse|brukarstyrt personleg assistanse|bpa|avlastning\\w*|avlasting\\w*|omsorgsstønad|korttidsopphold\\w*|korttidsopphald\\w*|langtidsopphold\\w*|langtidsopphald\\w*|sykehjemsplass\\w*|sjukeheimsplass\\w*|plass på sykehjem|plass på sjukeheim|trygghetsalarm|tryggleiksalarm|støttekontakt|dagtilbud|dagtilbod|(?:fast |ny )?plass|hjelp|tenester|tjenester)'
 
 const PATTERNS: ReadonlyArray<[Outcome, RegExp]> = [
   ['redusert', new RegExp(`\\b(?:reduserer|reduseres|redusert|redusera|reduksjon|får (?:nå |no )?(?:mindre|færre|færre)|får .{0,40}\\b(?:i staden for|i stedet for)\\b)`, 'iu')],
