@@ -4,7 +4,7 @@ import { analyse } from '../src/language/segment.js'
 import { buildReport } from '../src/report.js'
 import { parseRuleFile } from '../src/rules/load.js'
 import type { RuleDef } from '../src/rules/schema.js'
-import type { FileReport, Language } from '../src/types.js'
+import type { FileReport, Language, Profile } from '../src/types.js'
 
 /** Sentences of a text as strings. */
 export function sentencesOf(text: string): string[] {
@@ -12,11 +12,11 @@ export function sentencesOf(text: string): string[] {
   return analysis.sentences.map((sentence) => text.slice(sentence.start, sentence.end))
 }
 
-/** Lint a text with the given rules only. */
-export function lintWith(rules: RuleDef[], text: string, language: Language = 'nb'): FileReport {
+/** Lint a text with the given rules only (as a decision letter when `profile` is `vedtak`). */
+export function lintWith(rules: RuleDef[], text: string, language: Language = 'nb', profile?: Profile): FileReport {
   const engine = new Engine(rules)
   const doc = loadText('test.txt', text)
-  return buildReport(doc, engine.lint(doc, language), engine.rules)
+  return buildReport(doc, engine.lint(doc, profile ? { language, profile } : language), engine.rules)
 }
 
 /** `L:C-L:C: message` for each diagnostic, the format rule examples use. */

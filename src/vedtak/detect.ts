@@ -4,10 +4,10 @@ import { SERVICE } from './outcome.js'
 /** A decision in so many words: «Søknaden din om … er innvilget», «Vi har bestemt at …». */
 const STRONG_DECISION = new RegExp(
   [
-    '\\bsøknaden\\b[^.!?]{0,120}\\b(?:er|blir|vart|blei)\\s+(?:delvis\\s+)?(?:innvilget|innvilga|avslått|avslege|avslegen|godkjent|godkjend)\\b',
-    '\\bvi har (?:bestemt|vedtatt|vedteke|avgjort|kome fram til|kommet fram til) at\\b',
+    '\\bsøknaden\\b[^.!?]{0,120}\\b(?:er|blir|vert|vart|blei)\\s+(?:delvis\\s+)?(?:innvilget|innvilga|avslått|avslege|avslegen|godkjent|godkjend)\\b',
+    '\\bvi har (?:bestemt|vedtatt|vedteke|avgjort|kome fram til|kommet fram til) (?:at|å)(?!\\p{L})',
     '\\b(?:vi|kommunen)\\s+(?:reduserer|stanser|stansar|avslutter|avsluttar)\\b',
-    '\\binnvilges\\b|\\bavslås\\b',
+    '\\b(?:innvilges|avslås|reduseres|stanses)\\b',
   ].join('|'),
   'iu',
 )
