@@ -38,7 +38,70 @@ export function norwegianise(source: string): string {
 export function compilePattern(source: string, ignorecase: boolean): RegExp {
   // Match indices (the `d` flag) cost time; only a `span` group needs them.
   const flags = `g${source.includes('(?<span>') ? 'd' : ''}${ignorecase ? 'i' : ''}u`
-  return new RegExp(norwegianise(source), flags)
+  return norwegianRegExp(source, flags)
+}
+
+/**
+ * The pattern with every `\b` that is not inside a negative look-around removed. It matches
+ * wherever the pattern does (dropping a boundary only allows more), and with no look-around to
+ * try at every position V8 scans for its first characters: a cheap test to skip a sentence.
+ * Inside `(?!…)` a boundary must stay, or the look-around would exclude more.
+ */
+export function relaxBoundaries(source: string): string | undefined {
+  let out = ''
+  let inClass = false
+  let changed = false
+  const groups: boolean[] = [] // per open group: is it (or an outer one) a negative look-around?
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!
+    if (ch === '\\') {
+      const next = source[i + 1] ?? ''
+      i++
+      if (next === 'b' && !inClass && !groups.at(-1)) {
+        changed = true
+        continue
+      }
+      out += ch + next
+      continue
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false
+    } else if (ch === '[') {
+      inClass = true
+    } else if (ch === '(') {
+      const negative = source.startsWith('?!', i + 1) || source.startsWith('?<!', i + 1)
+      groups.push(negative || (groups.at(-1) ?? false))
+    } else if (ch === ')') {
+      groups.pop()
+    }
+    out += ch
+  }
+  return changed ? out : undefined
+}
+
+/** A RegExp that first asks its boundary-free relaxation whether the text can match at all. */
+class PrefilteredRegExp extends RegExp {
+  constructor(
+    source: string,
+    flags: string,
+    private readonly prefilter: RegExp,
+  ) {
+    super(source, flags)
+  }
+
+  override exec(text: string): RegExpExecArray | null {
+    // A global search continuing from lastIndex > 0 has passed the prefilter already.
+    if (this.lastIndex === 0 && !this.prefilter.test(text)) return null
+    return super.exec(text)
+  }
+}
+
+/** A rule-data regular expression: Norwegian `\b`/`\w`, with a prefilter when it has boundaries. */
+export function norwegianRegExp(source: string, flags: string): RegExp {
+  const relaxed = relaxBoundaries(source)
+  const compiled = norwegianise(source)
+  if (relaxed === undefined) return new RegExp(compiled, flags)
+  return new PrefilteredRegExp(compiled, flags, new RegExp(norwegianise(relaxed), flags.replace(/[gyd]/g, '')))
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Analysis } from '../language/segment.js'
 import { CONDITIONS, conditionHolds, decisionOf, recordElement, sentenceTexts, subjectMatches, type Condition } from '../vedtak/elements.js'
 import type { VedtakElementResult } from '../types.js'
 import type { CheckType } from './check.js'
-import { WORD_RANGES, norwegianise } from './pattern.js'
+import { WORD_RANGES, norwegianRegExp, norwegianise } from './pattern.js'
 
 const ELEMENT_ID = /^[a-z][a-z0-9-]*$/
 
@@ -67,10 +67,10 @@ function compileList(sources: string[], name: unknown): PatternSet {
       else free.push(alternative)
     }
   }
-  const join = (list: string[]): string => list.map((source) => `(?:${norwegianise(source)})`).join('|')
+  const join = (list: string[]): string => list.map((source) => `(?:${source})`).join('|')
   const set: PatternSet = {}
-  if (bounded.length > 0) set.bounded = new RegExp(join(bounded), 'giu')
-  if (free.length > 0) set.free = new RegExp(join(free), 'iu')
+  if (bounded.length > 0) set.bounded = norwegianRegExp(join(bounded), 'giu')
+  if (free.length > 0) set.free = norwegianRegExp(join(free), 'iu')
   return set
 }
 

@@ -4,7 +4,7 @@ import type { Finding } from '../types.js'
 import { findDecision, outcomeOf, SERVICE } from '../vedtak/outcome.js'
 import { blockText, classify, dataPattern, isProse, keywordPattern, layoutOf, type LetterLayout } from '../vedtak/sections.js'
 import type { CheckType, Runner } from './check.js'
-import { norwegianise } from './pattern.js'
+import { norwegianRegExp } from './pattern.js'
 
 /**
  * Order and form of a decision letter (rules/vedtak/): one rule type, a `check` key picks which
@@ -113,7 +113,7 @@ const resultFirst: Compiler = (rule, index) => {
 // ---------------------------------------------------------------------------------------------
 // heading: the main heading states the outcome in plain words
 
-const SERVICE_PATTERN = new RegExp(norwegianise(`\\b${SERVICE}`), 'iu')
+const SERVICE_PATTERN = norwegianRegExp(`\\b${SERVICE}`, 'iu')
 
 /** The service a text names, as it would stand mid-sentence («praktisk bistand», «BPA»). */
 function serviceIn(text: string): string | undefined {
@@ -323,20 +323,24 @@ const vagueExtent: Compiler = (rule, index) => {
   const review = anyOf(strings(rule.options.review).map((source) => source.replaceAll('{date}', date)))
   return ({ analysis }, out) => {
     const { text, sentences } = analysis
-    if (review.test(text)) return
     const layout = layoutOf(analysis)
     const from = analysis.blocks[layout.body]?.start ?? 0
     const to = analysis.blocks[layout.end]?.start ?? text.length
+    const found: Finding[] = []
     for (const sentence of sentences) {
       if (sentence.start < from || sentence.start >= to || sentence.endWord === sentence.firstWord) continue
       const slice = text.slice(sentence.start, sentence.end)
+      vague.lastIndex = 0
+      if (!vague.test(slice)) continue
       if ((context && !context.test(slice)) || exceptions?.test(slice)) continue
       vague.lastIndex = 0
       let match: RegExpExecArray | null
       while ((match = vague.exec(slice)) !== null) {
-        out.push({ rule: index, start: sentence.start + match.index, end: sentence.start + match.index + match[0].length })
+        found.push({ rule: index, start: sentence.start + match.index, end: sentence.start + match.index + match[0].length })
       }
     }
+    // Only a vague phrase needs the (costly, whole-text) search for a review or end date.
+    if (found.length > 0 && !review.test(text)) out.push(...found)
   }
 }
 
@@ -352,7 +356,7 @@ const complaintDeadline: Compiler = (rule, index) => {
   const units = new Map(Object.entries(map(rule.options.units)).map(([word, value]) => [word.toLowerCase(), Number(value)]))
   const alternatives = (words: Iterable<string>): string =>
     [...words].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
-  const span = new RegExp(norwegianise(`\\b(\\d+|${alternatives(numbers.keys())})\\s+(${alternatives(units.keys())})\\b`), 'giu')
+  const span = norwegianRegExp(`\\b(\\d+|${alternatives(numbers.keys())})\\s+(${alternatives(units.keys())})\\b`, 'giu')
   const suggest = { nb: rule.options.suggest as string | undefined, nn: (rule.options.suggestNn ?? rule.options.suggest) as string | undefined }
   return ({ analysis, language }, out) => {
     const { text, sentences } = analysis

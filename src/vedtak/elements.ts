@@ -1,4 +1,4 @@
-import { norwegianise } from '../checks/pattern.js'
+import { norwegianRegExp } from '../checks/pattern.js'
 import type { Analysis } from '../language/segment.js'
 import type { VedtakElementResult, VedtakResult } from '../types.js'
 import { findDecision, type Decision } from './outcome.js'
@@ -71,7 +71,7 @@ const LONGTERM_SOURCE = [
   'heldøgns\\w*',
   'heildøgns\\w*',
 ].join('|')
-const LONGTERM = new RegExp(norwegianise(`\\b(?:${LONGTERM_SOURCE})`), 'iu')
+const LONGTERM = norwegianRegExp(`\\b(?:${LONGTERM_SOURCE})`, 'iu')
 
 const decisions = new WeakMap<Analysis, Decision | null>()
 

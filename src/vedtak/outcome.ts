@@ -46,6 +46,16 @@ export function outcomeOf(text: string): Outcome | undefined {
  * («Du får ikke omsorgsstønad»). Undefined when no sentence does.
  */
 export function findDecision(analysis: Analysis): Decision | undefined {
+  // Several checks ask; the answer for one document never changes.
+  if (decisions.has(analysis)) return decisions.get(analysis) ?? undefined
+  const decision = searchDecision(analysis)
+  decisions.set(analysis, decision ?? null)
+  return decision
+}
+
+const decisions = new WeakMap<Analysis, Decision | null>()
+
+function searchDecision(analysis: Analysis): Decision | undefined {
   const { sentences, text } = analysis
   for (let i = 0; i < sentences.length; i++) {
     const sentence: Sentence = sentences[i]!

@@ -1,4 +1,4 @@
-import { norwegianise } from '../checks/pattern.js'
+import { norwegianRegExp } from '../checks/pattern.js'
 import type { Analysis } from '../language/segment.js'
 import { outcomeOf, SERVICE } from './outcome.js'
 
@@ -19,8 +19,8 @@ export interface LetterLayout {
 }
 
 /** A heading that names the letter a decision or answer, or the service it is about. */
-const MAIN_HEADING = new RegExp(
-  norwegianise(`\\b(?:vedtak(?:et|a)?|enkeltvedtak(?:et|a)?|søknad(?:en|a)?|svar på|melding om)\\b|\\b${SERVICE}(?:en|a|et|ne|er|ar)?\\b`),
+const MAIN_HEADING = norwegianRegExp(
+  `\\b(?:vedtak(?:et|a)?|enkeltvedtak(?:et|a)?|søknad(?:en|a)?|svar på|melding om)\\b|\\b${SERVICE}(?:en|a|et|ne|er|ar)?\\b`,
   'iu',
 )
 /** The closing formula: everything from here on is signature, copies and enclosures. */
@@ -124,12 +124,12 @@ export function keywordPattern(keywords: readonly string[], flags = 'iu'): RegEx
   })
   // Longest first, so «lover og regler» wins over «lover» at the same place.
   parts.sort((a, b) => b.length - a.length)
-  return new RegExp(norwegianise(`(?:${parts.join('|')})`), flags)
+  return norwegianRegExp(`(?:${parts.join('|')})`, flags)
 }
 
 /** A rule file's regular expression (Norwegian `\b`/`\w`), case-insensitive. */
 export function dataPattern(source: string, flags = 'iu'): RegExp {
-  return new RegExp(norwegianise(source), flags)
+  return norwegianRegExp(source, flags)
 }
 
 /**

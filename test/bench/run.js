@@ -100,13 +100,16 @@ const single = timed([one, '--format', 'json'], 11, BIN)
 row('1 letter, process start to exit (bin)', single.seconds, statSync(one).size, 1, null, (s) => s < 0.2)
 
 const base1000 = baseline(letters)
-const all = timed([join(WORK, 'letters'), '--format', 'json'], 5)
-row('1,000 letters (~3 KB), one thread', all.seconds, corpusBytes, 1000, base1000.seconds, (s) => s < 2, all.peakMB)
+// Issue 2's target is for the bokmål pack; the decision-letter review (issue 4) is measured apart.
+const all = timed([join(WORK, 'letters'), '--format', 'json', '--profile', 'general'], 5)
+row('1,000 letters (~3 KB), bokmål pack', all.seconds, corpusBytes, 1000, base1000.seconds, (s) => s < 2, all.peakMB)
+const vedtak = timed([join(WORK, 'letters'), '--format', 'json', '--profile', 'vedtak'], 3)
+row('1,000 letters, + decision-letter review', vedtak.seconds, corpusBytes, 1000, base1000.seconds, undefined, vedtak.peakMB)
 
 for (const mb of [1, 2.5, 5]) {
   const file = join(WORK, `stor-${mb}mb.txt`)
   const base = baseline([file])
-  const big = timed([file, '--format', 'json'], mb === 5 ? 3 : 1)
+  const big = timed([file, '--format', 'json', '--profile', 'general'], mb === 5 ? 3 : 1)
   row(`one ${mb} MB document`, big.seconds, statSync(file).size, 1, base.seconds, mb === 5 ? (s, peak) => s < 6 && peak < 400 : undefined, big.peakMB)
 }
 
@@ -144,5 +147,6 @@ for (const r of rows) {
 }
 const perMB = rows.filter((r) => r.name.startsWith('one ')).map((r) => r.seconds / (r.bytes / 1024 / 1024))
 console.log(`\nlinearity: seconds per MB at 1 / 2.5 / 5 MB: ${perMB.map((s) => fmt(s, 3)).join(' / ')}`)
-console.log('targets: 1 letter < 0.2 s; 1,000 letters < 2 s; 5 MB < 6 s and < 400 MB peak.')
+console.log('targets: 1 letter < 0.2 s (as a caseworker runs it: profile detected, decision-letter review included);')
+console.log('         1,000 letters < 2 s and 5 MB < 6 s, < 400 MB peak with the bokmål pack (issue 2).')
 if (check && rows.some((r) => r.ok === false)) process.exitCode = 1
