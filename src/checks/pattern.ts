@@ -96,12 +96,19 @@ class PrefilteredRegExp extends RegExp {
   }
 }
 
-/** A rule-data regular expression: Norwegian `\b`/`\w`, with a prefilter when it has boundaries. */
+/**
+ * A rule-data regular expression: Norwegian `\b`/`\w`, with a prefilter when it has boundaries.
+ * The `u` flag is kept only where the source needs it (`\p{…}`, `\u{…}`, `\k<…>`): with it, V8
+ * builds the case-insensitive closure of every class over all of Unicode when it compiles the
+ * pattern. Norwegian text is in the Basic Multilingual Plane, and case-insensitive æøå match
+ * without it.
+ */
 export function norwegianRegExp(source: string, flags: string): RegExp {
+  const effective = /\\[pPu]\{|\\k</.test(source) ? flags : flags.replace('u', '')
   const relaxed = relaxBoundaries(source)
   const compiled = norwegianise(source)
-  if (relaxed === undefined) return new RegExp(compiled, flags)
-  return new PrefilteredRegExp(compiled, flags, new RegExp(norwegianise(relaxed), flags.replace(/[gyd]/g, '')))
+  if (relaxed === undefined) return new RegExp(compiled, effective)
+  return new PrefilteredRegExp(compiled, effective, new RegExp(norwegianise(relaxed), effective.replace(/[gyd]/g, '')))
 }
 
 /**
