@@ -124,7 +124,8 @@ export function compileLeading(source: string, ignorecase: boolean): { regex: Re
 const WORD_CHAR = new RegExp(WORD, 'u')
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch)
 
-function atBoundary(text: string, index: number): boolean {
+/** Is there a Norwegian word boundary at `index`? (For patterns whose leading `\\b` is checked in code.) */
+export function atBoundary(text: string, index: number): boolean {
   return isWordChar(text[index - 1]) !== isWordChar(text[index])
 }
 

@@ -2,7 +2,7 @@ import type { Analysis } from '../language/segment.js'
 import { CONDITIONS, conditionHolds, decisionOf, recordElement, sentenceTexts, subjectMatches, type Condition } from '../vedtak/elements.js'
 import type { VedtakElementResult } from '../types.js'
 import type { CheckType } from './check.js'
-import { WORD_RANGES, norwegianRegExp, norwegianise } from './pattern.js'
+import { atBoundary, norwegianRegExp, norwegianise } from './pattern.js'
 
 const ELEMENT_ID = /^[a-z][a-z0-9-]*$/
 
@@ -74,9 +74,6 @@ function compileList(sources: string[], name: unknown): PatternSet {
   return set
 }
 
-const WORD_CHAR = new RegExp(`[${WORD_RANGES}]`, 'u')
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch)
-
 /** Does any pattern of the set match the text? */
 function matches(set: PatternSet, text: string): boolean {
   if (set.free?.test(text)) return true
@@ -86,7 +83,7 @@ function matches(set: PatternSet, text: string): boolean {
   let match: RegExpExecArray | null
   while ((match = regex.exec(text)) !== null) {
     const at = match.index
-    if (isWordChar(text[at - 1]) !== isWordChar(text[at])) return true
+    if (atBoundary(text, at)) return true
     regex.lastIndex = at + 1
   }
   return false
