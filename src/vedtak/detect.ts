@@ -1,11 +1,12 @@
 import type { Analysis } from '../language/segment.js'
+import { norwegianRegExp } from '../checks/pattern.js'
 import { SERVICE } from './outcome.js'
 
 /** A decision in so many words: «Søknaden din om … er innvilget», «Vi har bestemt at …». */
-const STRONG_DECISION = new RegExp(
+const STRONG_DECISION = norwegianRegExp(
   [
     '\\bsøknaden\\b[^.!?]{0,120}\\b(?:er|blir|vert|vart|blei)\\s+(?:delvis\\s+)?(?:innvilget|innvilga|avslått|avslege|avslegen|godkjent|godkjend)\\b',
-    '\\bvi har (?:bestemt|vedtatt|vedteke|avgjort|kome fram til|kommet fram til) (?:at|å)(?!\\p{L})',
+    '\\bvi har (?:bestemt|vedtatt|vedteke|avgjort|kome fram til|kommet fram til) (?:at|å)\\b',
     '\\b(?:vi|kommunen)\\s+(?:reduserer|stanser|stansar|avslutter|avsluttar)\\b',
     '\\b(?:innvilges|avslås|reduseres|stanses)\\b',
   ].join('|'),
@@ -13,12 +14,12 @@ const STRONG_DECISION = new RegExp(
 )
 
 /** «Du får … hjemmehjelp»: a decision in a letter, but a brochure may say it too. */
-const WEAK_DECISION = new RegExp(`\\b(?:du|dere|de) får(?: ikke| ikkje)?\\b[^.!?]{0,80}\\b${SERVICE}`, 'iu')
+const WEAK_DECISION = norwegianRegExp(`\\b(?:du|dere|de) får(?: ikke| ikkje)?\\b[^.!?]{0,80}\\b${SERVICE}`, 'iu')
 
 /** Signs of a letter about a decision, one point each. */
 const SIGNALS: readonly RegExp[] = [
-  /\b(?:klag(?:e|en|a|er|ar)|klagefrist(?:en)?|klagerett)\b/iu, // complaint information
-  /\bvedtak\b/iu, // a heading naming a decision (checked on headings only)
+  norwegianRegExp('\\b(?:klag(?:e|en|a|er|ar)|klagefrist(?:en)?|klagerett)\\b', 'iu'), // complaint information
+  norwegianRegExp('\\bvedtak\\b', 'iu'), // a heading naming a decision (checked on headings only)
   /^(?:saksnummer|saksnr\.?|vår ref\.?|vår referanse|dykkar ref\.?|deres ref\.?)\s*:/iu, // case number line
   /^med (?:vennlig|venleg) hilsen|^med (?:vennleg|venleg) helsing/iu, // letter closing
 ]

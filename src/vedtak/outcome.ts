@@ -1,3 +1,4 @@
+import { norwegianRegExp } from '../checks/pattern.js'
 import type { Analysis, Sentence } from '../language/segment.js'
 
 /** What a decision letter decides. */
@@ -18,18 +19,18 @@ export const SERVICE =
 
 /** A change to the service itself, not to the person («De har redusert kraft i armene» is not one). */
 const CHANGE = (verbs: string): RegExp =>
-  new RegExp(`\\b(?:${verbs})\\b[^.!?]{0,60}\\b${SERVICE}|\\b${SERVICE}\\w*[^.!?]{0,40}\\b(?:${verbs})\\b`, 'iu')
+  norwegianRegExp(`\\b(?:${verbs})\\b[^.!?]{0,60}\\b${SERVICE}|\\b${SERVICE}\\w*[^.!?]{0,40}\\b(?:${verbs})\\b`, 'iu')
 
 const PATTERNS: ReadonlyArray<[Outcome, RegExp]> = [
   ['redusert', CHANGE('reduserer|redusere|reduseres|redusert|redusera|reduksjon|får (?:nå |no )?(?:mindre|færre)')],
   ['stanset', CHANGE('stanser|stansar|stanse|stanses|stanset|stansa|avslutter|avsluttar|avslutte|avsluttes|avsluttet|avslutta|opphører|opphøyrer|tar slutt')],
-  ['delvis', /\bdelvis\s+(?:innvilget|innvilga|godkjent|godkjend)\b|\bfår\s+(?:delvis|noe av|noko av)\b|\b(?:ikke|ikkje) (?:alt|all hjelpa|all hjelpen|så mye|så mykje|så mange timar|så mange timer) (?:du|de) (?:søkte|søkt|bad) om\b/iu],
-  ['avslag', /\b(?:avslått|avslåtte|avslege|avslegen|avslag|avslås|får ikke|får ikkje|får dessverre ikke|får dessverre ikkje|kan ikke gi deg|kan ikkje gi deg|innvilges ikke|vert ikkje innvilga|blir ikke innvilget)\b/iu],
-  ['innvilget', new RegExp(`\\b(?:innvilget|innvilga|innvilges|godkjent|godkjend|du får\\b.{0,80}\\b${SERVICE}|vi har bestemt at du (?:skal )?få)`, 'iu')],
+  ['delvis', norwegianRegExp('\\bdelvis\\s+(?:innvilget|innvilga|godkjent|godkjend)\\b|\\bfår\\s+(?:delvis|noe av|noko av)\\b|\\b(?:ikke|ikkje) (?:alt|all hjelpa|all hjelpen|så mye|så mykje|så mange timar|så mange timer) (?:du|de) (?:søkte|søkt|bad) om\\b', 'iu')],
+  ['avslag', norwegianRegExp('\\b(?:avslått|avslåtte|avslege|avslegen|avslag|avslås|får ikke|får ikkje|får dessverre ikke|får dessverre ikkje|kan ikke gi deg|kan ikkje gi deg|innvilges ikke|vert ikkje innvilga|blir ikke innvilget)\\b', 'iu')],
+  ['innvilget', norwegianRegExp(`\\b(?:innvilget|innvilga|innvilges|godkjent|godkjend|du får\\b.{0,80}\\b${SERVICE}|vi har bestemt at du (?:skal )?få)`, 'iu')],
 ]
 
 /** A sentence that states a decision at all (whatever the outcome). */
-const DECIDES = new RegExp(
+const DECIDES = norwegianRegExp(
   `\\b(?:søknaden|søknad|vedtak(?:et)?|vi har bestemt|vi har vedteke|vi har vedtatt|du får|de får|vi (?:reduserer|stanser|stansar|avslutter|avsluttar)|hjelpen|hjelpa|tenesta|tjenesten|innvilges|innvilga|avslås|reduseres|stanses)\\b`,
   'iu',
 )
