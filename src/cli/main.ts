@@ -211,9 +211,13 @@ async function lintAll(
   options: CommonOptions & { stdinFormat?: string },
   io: Io,
   problems: UserError[],
+  metricsOnly = false,
 ): Promise<FileReport[]> {
   if (paths.length === 0) throw new UserError('oppgi minst én fil eller mappe, for eksempel: klarsprak brev.txt')
-  const { engine, config } = await prepareRules(options, io, problems)
+  const prepared = await prepareRules(options, io, problems)
+  const { config } = prepared
+  // `stats` prints figures only: running the rules would be work thrown away.
+  const engine = metricsOnly ? new Engine([]) : prepared.engine
   const maxFileMB = options.maxFileSize === undefined ? (config.maxFileSize ?? DEFAULT_MAX_FILE_MB) : Number(options.maxFileSize)
   if (!(maxFileMB > 0)) throw new UserError(`--max-file-size må være et tall større enn 0 (megabyte), ikke «${options.maxFileSize}».`)
   const placeholders = compilePlaceholderPatterns([...DEFAULT_PLACEHOLDER_PATTERNS, ...config.placeholders])
@@ -275,7 +279,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
 
 async function runStats(paths: string[], options: CommonOptions & { format: string }, io: Io): Promise<ExitCode> {
   const problems: UserError[] = []
-  const reports = await lintAll(paths, options, io, problems)
+  const reports = await lintAll(paths, options, io, problems, true)
   io.stdout(statsReport(reports, options.format, VERSION))
   for (const report of reports) if (report.error !== undefined && options.format !== 'stylish') io.stderr(`klarsprak: ${report.path}: ${report.error}\n`)
   if (reportProblems(problems, io) === 2) return 2
