@@ -8,10 +8,21 @@ import { setFlagsFromString } from 'node:v8'
 setFlagsFromString('--regexp-tier-up-ticks=0')
 const { main, writeAllSync } = await import('../dist/cli/bundle.js')
 
-const readStdin = async () => {
+// Standard input up to the size limit and one byte more (so main can tell it was too long);
+// then reading stops, so a huge or endless stream never fills memory.
+const readStdin = async (maxBytes) => {
   const chunks = []
-  for await (const chunk of process.stdin) chunks.push(chunk)
-  return new Uint8Array(Buffer.concat(chunks))
+  let total = 0
+  for await (const chunk of process.stdin) {
+    const room = maxBytes + 1 - total
+    chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk)
+    total += Math.min(chunk.length, room)
+    if (total > maxBytes) {
+      process.stdin.destroy()
+      break
+    }
+  }
+  return new Uint8Array(Buffer.concat(chunks, total))
 }
 
 process.exitCode = await main(process.argv.slice(2), {

@@ -3,6 +3,22 @@ import type { Block, Diagnostic, Directive, Document, FileReport, Finding, Place
 import type { LintResult } from './engine.js'
 
 /**
+ * Longest `actual` (and decision-letter evidence `text`) in a report, in UTF-16 code units. A
+ * sentence or paragraph finding would otherwise carry its whole unit (the whole document when it
+ * is one block) into every report. Longer quotes are cut here and end in «…»; the offsets stay
+ * exact, so the full passage is always `text.slice(start.offset, end.offset)`.
+ */
+export const ACTUAL_CAP = 300
+
+/** `text.slice(start, end)`, or its first ACTUAL_CAP code units and «…» when longer. */
+export function capped(text: string, start: number, end: number): string {
+  return end - start <= ACTUAL_CAP ? text.slice(start, end) : `${text.slice(start, start + ACTUAL_CAP)}…`
+}
+
+/** Checks whose one finding is about the whole text (LIX): they quote nothing. */
+const WHOLE_TEXT_CHECKS = new Set(['readability'])
+
+/**
  * THE place where findings become diagnostics: directives applied, message and note rendered,
  * severity settled, offsets turned into lines and columns.
  */
@@ -17,8 +33,9 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
     if (disabled(rule.id, start.line) || pointsIntoPlaceholder(finding, placeholders)) continue
     const location = locationOf(doc.blocks, finding.start)
     const context = contextOf(result, finding)
-    // A finding about the whole text (readability) quotes nothing: `actual` would be the document.
-    const actual = context === null ? '' : doc.text.slice(finding.start, finding.end)
+    // A finding about the whole text (readability) quotes nothing: `actual` would be the
+    // document, also when the document is one block.
+    const actual = context === null || WHOLE_TEXT_CHECKS.has(rule.type) ? '' : capped(doc.text, finding.start, finding.end)
     const diagnostic = toDiagnostic(actual, finding, rule, start, toPoint(lines, finding.end), location)
     Object.defineProperty(diagnostic, 'context', { value: context, enumerable: false })
     diagnostics.push(diagnostic)
@@ -44,7 +61,7 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
             start: toPoint(lines, evidence.start),
             end: toPoint(lines, evidence.end),
             ...(location ? { location } : {}),
-            text: doc.text.slice(evidence.start, evidence.end).replace(/\s+/g, ' '),
+            text: evidenceText(doc.text, evidence.start, evidence.end),
           },
         }
       }),
@@ -52,6 +69,20 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
   }
   Object.defineProperty(report, 'source', { value: doc.text, enumerable: false })
   return report
+}
+
+/**
+ * The evidence passage with its white space collapsed, capped like `actual`. Collapsing is
+ * prefix-preserving, so a growing prefix of the passage is enough: a long sentence is never
+ * copied whole.
+ */
+function evidenceText(text: string, start: number, end: number): string {
+  for (let take = ACTUAL_CAP * 2; ; take *= 4) {
+    const stop = Math.min(end, start + take)
+    const collapsed = text.slice(start, stop).replace(/\s+/g, ' ')
+    if (collapsed.length > ACTUAL_CAP) return `${collapsed.slice(0, ACTUAL_CAP)}…`
+    if (stop === end) return collapsed
+  }
 }
 
 /**
@@ -102,25 +133,37 @@ function lastStartingAtOrBefore(items: ReadonlyArray<{ start: number }>, offset:
   return low
 }
 
-/** A rule's scalar options, as message placeholders; computed once per rule. */
-const ruleValues = new WeakMap<RuleDef, Record<string, string | number>>()
+/**
+ * A rule's scalar options, as message placeholders; computed once per rule. A map, not an object:
+ * `{{constructor}}` or `{{toString}}` must not find Object.prototype's members.
+ */
+const ruleValues = new WeakMap<RuleDef, Map<string, string | number>>()
 
-function valuesOf(rule: RuleDef): Record<string, string | number> {
+function valuesOf(rule: RuleDef): Map<string, string | number> {
   let values = ruleValues.get(rule)
   if (!values) {
-    values = Object.fromEntries(
-      Object.entries(rule.options).filter(([, v]) => typeof v === 'number' || typeof v === 'string'),
-    ) as Record<string, string | number>
+    values = new Map()
+    for (const [key, value] of Object.entries(rule.options)) {
+      if (typeof value === 'number' || typeof value === 'string') values.set(key, value)
+    }
     ruleValues.set(rule, values)
   }
   return values
+}
+
+/** A finding's own data value, never an inherited one. */
+function dataOf(finding: Finding, name: string): string | number | undefined {
+  const data = finding.data
+  if (data === undefined || !Object.hasOwn(data, name)) return undefined
+  const value = data[name]
+  return typeof value === 'string' || typeof value === 'number' ? value : undefined
 }
 
 function toDiagnostic(actual: string, finding: Finding, rule: RuleDef, start: Point, end: Point, location?: string): Diagnostic {
   const message = render(rule.message, (name) => {
     if (name === 'actual') return quote(actual)
     if (name === 'expected') return finding.expected ? listSuggestions(finding.expected) : ''
-    return finding.data?.[name] ?? valuesOf(rule)[name]
+    return dataOf(finding, name) ?? valuesOf(rule).get(name)
   })
   const diagnostic: Diagnostic = {
     ruleId: rule.id,
@@ -209,11 +252,35 @@ export function disabledBy(directives: Directive[]): (ruleId: string, line: numb
   }
 }
 
+const SUMMARY_KEY: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' }
+
 export function summarise(reports: FileReport[]): Summary {
   const summary: Summary = { files: reports.length, errors: 0, warnings: 0, infos: 0 }
-  const key: Record<Severity, keyof Summary> = { error: 'errors', warning: 'warnings', info: 'infos' }
   for (const report of reports) {
-    for (const diagnostic of report.diagnostics) summary[key[diagnostic.severity]]++
+    for (const diagnostic of report.diagnostics) summary[SUMMARY_KEY[diagnostic.severity]]++
   }
   return summary
+}
+
+/** Running counts of a run: the summary plus the files that could not be read. */
+export interface Totals extends Summary {
+  unreadable: number
+}
+
+export function emptyTotals(): Totals {
+  return { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0 }
+}
+
+/** Count one more report into the running totals (the CLI keeps these, not the reports). */
+export function addToTotals(totals: Totals, report: FileReport): Totals {
+  totals.files++
+  if (report.error !== undefined) totals.unreadable++
+  for (const diagnostic of report.diagnostics) totals[SUMMARY_KEY[diagnostic.severity]]++
+  return totals
+}
+
+export function totalsOf(reports: FileReport[]): Totals {
+  const totals = emptyTotals()
+  for (const report of reports) addToTotals(totals, report)
+  return totals
 }

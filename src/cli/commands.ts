@@ -1,12 +1,14 @@
 import { CHECKS } from '../checks/registry.js'
 import { metricsLine, SEVERITY_LABEL } from '../formatters/stylish.js'
+import { printable, printableLines } from '../formatters/terminal.js'
 import type { RuleDef } from '../rules/schema.js'
 import type { FileReport } from '../types.js'
 
-/** `klarsprak rules`: one line per rule. */
+/** `klarsprak rules`: one line per rule. Rule texts come from files: printed without controls. */
 export function listRules(rules: RuleDef[]): string {
-  const width = Math.max(...rules.map((rule) => rule.id.length), 10)
-  const lines = rules.map((rule) => `${rule.id.padEnd(width)}  ${SEVERITY_LABEL[rule.level].padEnd(8)}  ${rule.description}`)
+  let width = 10
+  for (const rule of rules) width = Math.max(width, rule.id.length)
+  const lines = rules.map((rule) => `${printable(rule.id).padEnd(width)}  ${SEVERITY_LABEL[rule.level].padEnd(8)}  ${printable(rule.description)}`)
   return `${lines.join('\n')}\n\n${rules.length} regler. Se en regel med «klarsprak explain <regel>».\n`
 }
 
@@ -39,31 +41,47 @@ export function explainRule(rule: RuleDef): string {
   for (const example of rule.examples.invalid) {
     parts.push(`  ✘ ${example.text}`, ...example.messages.map((message) => `      ${message}`))
   }
-  return `${parts.join('\n')}\n`
+  return printableLines(`${parts.join('\n')}\n`)
 }
 
-/** `klarsprak stats`: metrics only. */
-export function statsReport(reports: FileReport[], format: string, version: string): string {
+/** `klarsprak stats` output, file by file (pure): memory stays flat in the number of files. */
+export interface StatsStream {
+  start(): string
+  file(report: FileReport, index: number): string
+  end(files: number): string
+}
+
+/** `klarsprak stats`: metrics only, as text or as JSON (indented, like JSON.stringify(…, null, 2)). */
+export function statsStream(format: string, version: string): StatsStream {
   if (format === 'json') {
-    const files = reports.map((report) =>
-      report.error !== undefined
-        ? { path: report.path, error: report.error }
-        : { path: report.path, format: report.format, language: report.language, metrics: report.metrics },
-    )
-    return `${JSON.stringify({ tool: { name: 'klarsprak', version }, files }, null, 2)}\n`
-  }
-  const lines: string[] = []
-  for (const report of reports) {
-    lines.push(report.path)
-    if (report.error !== undefined) {
-      lines.push(`  ✖ ${report.error}`)
-      continue
+    const tool = JSON.stringify({ name: 'klarsprak', version }, null, 2).replace(/\n/g, '\n  ')
+    return {
+      start: () => `{\n  "tool": ${tool},\n  "files": [`,
+      file: (report, index) => {
+        const entry = report.error !== undefined
+          ? { path: report.path, error: report.error }
+          : { path: report.path, format: report.format, language: report.language, metrics: report.metrics }
+        // JSON strings hold no raw line feeds: every \n is layout, indented one level deeper.
+        return `${index > 0 ? ',' : ''}\n    ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`
+      },
+      end: (files) => (files === 0 ? ']\n}\n' : '\n  ]\n}\n'),
     }
-    const m = report.metrics!
-    lines.push(`  ${metricsLine(m)}`)
-    lines.push(
-      `  lange ord: ${m.longWords} · lengste setning: ${m.maxSentenceLength} ord · avsnitt: ${m.paragraphs} · OVIX: ${m.ovix === null ? '–' : String(m.ovix).replace('.', ',')}`,
-    )
   }
-  return `${lines.join('\n')}\n`
+  return {
+    start: () => '',
+    file: (report) => {
+      const lines = [printable(report.path)]
+      if (report.error !== undefined) {
+        lines.push(`  ✖ ${printable(report.error)}`)
+      } else {
+        const m = report.metrics!
+        lines.push(`  ${metricsLine(m)}`)
+        lines.push(
+          `  lange ord: ${m.longWords} · lengste setning: ${m.maxSentenceLength} ord · avsnitt: ${m.paragraphs} · OVIX: ${m.ovix === null ? '–' : String(m.ovix).replace('.', ',')}`,
+        )
+      }
+      return `${lines.join('\n')}\n`
+    },
+    end: (files) => (files === 0 ? '\n' : ''),
+  }
 }

@@ -7,15 +7,16 @@ import { UserError } from '../errors.js'
 import { collectFiles } from '../files.js'
 import { DEFAULT_MAX_FILE_MB } from '../input/index.js'
 import { compilePlaceholderPatterns, DEFAULT_PLACEHOLDER_PATTERNS } from '../input/placeholders.js'
-import { CHUNK_FORMATTERS, FORMATTERS, type FormatContext } from '../formatters/index.js'
+import { FORMATTERS, isStreaming, type StreamContext } from '../formatters/index.js'
+import { printableLines } from '../formatters/terminal.js'
 import { lintPath } from '../lint.js'
-import { summarise } from '../report.js'
+import { addToTotals, emptyTotals } from '../report.js'
 import { loadBuiltinRules } from '../rules/builtin.js'
 import { loadRulePath } from '../rules/load.js'
 import type { RuleDef } from '../rules/schema.js'
 import { SEVERITY_RANK, type FileReport, type Language, type Severity } from '../types.js'
-import { explainRule, listRules, statsReport } from './commands.js'
-import { atomicWrite } from './write.js'
+import { explainRule, listRules, statsStream } from './commands.js'
+import { assertNotAnInput, openOutput, type OutputFile } from './write.js'
 
 export { writeAllSync } from './write.js'
 
@@ -23,7 +24,11 @@ export { writeAllSync } from './write.js'
 export interface Io {
   stdout: (text: string) => void
   stderr: (text: string) => void
-  readStdin: () => Promise<Uint8Array>
+  /**
+   * All of standard input, but no more than `maxBytes` + 1 bytes: reading stops once the limit
+   * is passed, and the extra byte tells the caller so.
+   */
+  readStdin: (maxBytes: number) => Promise<Uint8Array>
   cwd: string
   env: Record<string, string | undefined>
   isTTY: boolean
@@ -31,6 +36,13 @@ export interface Io {
 }
 
 export type ExitCode = 0 | 1 | 2
+
+/**
+ * Largest value of --max-file-size (and «maxFileSize»), in megabytes. V8 holds at most
+ * 2^29 − 24 UTF-16 code units (≈ 537 million characters) in one string, so a larger text file
+ * cannot be decoded at all, and a document format near that size needs gigabytes of memory.
+ */
+export const MAX_FILE_MB_LIMIT = 500
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -57,7 +69,10 @@ interface CheckOptions extends CommonOptions {
 }
 
 /** The CLI. Returns the exit code: 0 clean, 1 findings that fail the run, 2 usage/config/input error. */
-export async function main(argv: string[], io: Io): Promise<ExitCode> {
+export async function main(argv: string[], rawIo: Io): Promise<ExitCode> {
+  // Every line on standard error may hold a file name or document text: no control characters
+  // (escape sequences) reach the terminal. Our own messages use none but the line feed.
+  const io: Io = { ...rawIo, stderr: (text) => rawIo.stderr(printableLines(text)) }
   let exitCode: ExitCode = 0
   const debug = argv.includes('--debug')
   const program = buildProgram(io, (code) => {
@@ -176,20 +191,23 @@ async function prepareRules(
   }
   const builtin = await loadBuiltinRules()
   const rules = [...builtin.rules]
-  problems.push(...builtin.errors)
+  // Loops, not push(...spread): a spread of 130,000 items overflows the call stack.
+  for (const error of builtin.errors) problems.push(error)
   const extra = [...config.ruleFiles, ...(options.rules ?? []).map((path) => resolve(io.cwd, path))]
   for (const path of extra) {
     const loaded = await loadRulePath(path)
+    const ids = new Set(rules.map((rule) => rule.id))
     for (const rule of loaded.rules) {
-      if (rules.some((existing) => existing.id === rule.id)) {
+      if (ids.has(rule.id)) {
         problems.push(new UserError(`regel-id «${rule.id}» finnes fra før. Gi filen et annet navn eller legg den i en egen mappe.`, rule.file))
       } else {
         rules.push(rule)
+        ids.add(rule.id)
       }
     }
-    problems.push(...loaded.errors)
+    for (const error of loaded.errors) problems.push(error)
   }
-  problems.push(...validateSettings(config.settings, rules))
+  for (const problem of validateSettings(config.settings, rules)) problems.push(problem)
   const settings: Record<string, RuleSetting> = Object.fromEntries(
     Object.entries(config.settings).map(([id, placed]) => [id, placed.setting]),
   )
@@ -206,40 +224,85 @@ function reportProblems(problems: UserError[], io: Io): ExitCode {
   return problems.length > 0 ? 2 : 0
 }
 
-async function lintAll(
+/** --max-file-size (or «maxFileSize»), checked: a finite number of megabytes in (0, MAX_FILE_MB_LIMIT]. */
+function maxFileMBOf(option: string | undefined, config: ResolvedConfig): number {
+  const value = option === undefined ? (config.maxFileSize ?? DEFAULT_MAX_FILE_MB) : option.trim() === '' ? NaN : Number(option.trim().replace(',', '.'))
+  if (Number.isFinite(value) && value > 0 && value <= MAX_FILE_MB_LIMIT) return value
+  const name = option === undefined ? '«maxFileSize» i .klarsprak.yml' : '--max-file-size'
+  throw new UserError(`${name} må være et tall større enn 0 og høyst ${MAX_FILE_MB_LIMIT} (megabyte), ikke «${option ?? String(value)}».`)
+}
+
+/** Megabytes as the messages write them: «0,5». */
+const megabytes = (value: number): string => String(value).replace('.', ',')
+
+/** The files of a run, found before any is read, and a function that checks one. */
+interface Run {
+  files: string[]
+  /** Arguments that gave nothing to check, as reports. */
+  failed: FileReport[]
+  lintOne: (file: string) => Promise<FileReport>
+}
+
+async function prepareRun(
   paths: string[],
   options: CommonOptions & { stdinFormat?: string },
   io: Io,
   problems: UserError[],
   metricsOnly = false,
-): Promise<FileReport[]> {
+): Promise<Run> {
   if (paths.length === 0) throw new UserError('oppgi minst én fil eller mappe, for eksempel: klarsprak brev.txt')
   const prepared = await prepareRules(options, io, problems)
   const { config } = prepared
   // `stats` prints figures only: running the rules would be work thrown away.
   const engine = metricsOnly ? new Engine([]) : prepared.engine
-  const maxFileMB = options.maxFileSize === undefined ? (config.maxFileSize ?? DEFAULT_MAX_FILE_MB) : Number(options.maxFileSize)
-  if (!(maxFileMB > 0)) throw new UserError(`--max-file-size må være et tall større enn 0 (megabyte), ikke «${options.maxFileSize}».`)
+  const maxFileMB = maxFileMBOf(options.maxFileSize, config)
+  const maxBytes = Math.floor(maxFileMB * 1024 * 1024)
+  // Standard input has the same limit as files: reading stops past it, so it cannot fill memory.
+  const readStdin = async (): Promise<Uint8Array> => {
+    const bytes = await io.readStdin(maxBytes)
+    if (bytes.length > maxBytes) {
+      throw new UserError(
+        `standard inn er mer enn grensen på ${megabytes(maxFileMB)} MB. Del opp teksten, eller øk grensen med --max-file-size eller «maxFileSize» i .klarsprak.yml.`,
+      )
+    }
+    return bytes
+  }
   const placeholders = compilePlaceholderPatterns([...DEFAULT_PLACEHOLDER_PATTERNS, ...config.placeholders])
   const profileSetting = options.profile ?? config.profile ?? 'auto'
   const profile = profileSetting === 'auto' ? undefined : profileSetting
   const { files, errors } = await collectFiles(paths, io.cwd, config.ignore)
-  const reports: FileReport[] = errors.map((error) => ({ path: error.file ?? '', format: '', diagnostics: [], error: error.message }))
-  for (const file of files) {
+  const failed: FileReport[] = errors.map((error) => ({ path: error.file ?? '', format: '', diagnostics: [], error: error.message }))
+  const lintOne = async (file: string): Promise<FileReport> => {
     const report = await lintPath(file === '-' ? '-' : resolve(io.cwd, file), {
       engine,
       placeholders,
       maxFileMB,
       ...(profile ? { profile } : {}),
       ...(options.language ? { language: options.language } : {}),
-      readStdin: io.readStdin,
+      readStdin,
       ...(options.stdinFormat ? { stdinFormat: options.stdinFormat } : {}),
     })
     // Mutated, not copied: the text kept for excerpts is a non-enumerable property.
     report.path = file
-    reports.push(report)
+    return report
   }
-  return reports
+  return { files, failed, lintOne }
+}
+
+/** Every report of a run, one at a time: the arguments that failed first, then each file as it is checked. */
+async function* reportsOf(run: Run): AsyncGenerator<FileReport> {
+  yield* run.failed
+  for (const file of run.files) yield await run.lintOne(file)
+}
+
+/** The report file for -o, refused before anything is written when it is one of the inputs. */
+function outputFor(path: string, run: Run, io: Io): OutputFile {
+  const target = resolve(io.cwd, path)
+  const inputs = function* (): Generator<{ path: string; shown: string }> {
+    for (const file of run.files) if (file !== '-') yield { path: resolve(io.cwd, file), shown: file }
+  }
+  assertNotAnInput(target, path, inputs())
+  return openOutput(target, path)
 }
 
 async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<ExitCode> {
@@ -248,30 +311,51 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UserError(`--max-warnings må være et heltall fra 0 og oppover, ikke «${options.maxWarnings}».`)
   }
-  const reports = await lintAll(paths, options, io, problems)
-  if (options.quiet) {
-    for (const report of reports) report.diagnostics = report.diagnostics.filter((d) => d.severity === 'error')
-  }
-  const summary = summarise(reports)
+  const run = await prepareRun(paths, options, io, problems)
   const toFile = options.output !== undefined
-  const context: FormatContext = { color: !toFile && useColor(options, io), toolVersion: VERSION, summary, width: io.columns ?? 100 }
-  const chunked = CHUNK_FORMATTERS[options.format]
-  const output: Iterable<string> = chunked ? chunked(reports, context) : [FORMATTERS[options.format]!(reports, context)]
-  if (toFile) atomicWrite(resolve(io.cwd, options.output!), output)
-  else for (const chunk of output) io.stdout(chunk)
+  const output = toFile ? outputFor(options.output!, run, io) : undefined
+  const emit = (text: string | Iterable<string>): void => {
+    const write = output ? (chunk: string) => output.write(chunk) : io.stdout
+    if (typeof text === 'string') write(text)
+    else for (const chunk of text) write(chunk)
+  }
+  const context: StreamContext = { color: !toFile && useColor(options, io), toolVersion: VERSION, width: io.columns ?? 100 }
+  const formatter = FORMATTERS[options.format]!
+  const failRank = SEVERITY_RANK[options.failOn]
+  // What the run keeps: the counts, and one line per unreadable file. Reports are formatted and
+  // written as each file is finished (only a whole-report formatter makes us keep them).
+  const totals = emptyTotals()
+  const unreadable: string[] = []
+  const kept: FileReport[] = []
+  let failing = false
+  try {
+    if (isStreaming(formatter)) emit(formatter.start(context))
+    for await (const report of reportsOf(run)) {
+      if (options.quiet) report.diagnostics = report.diagnostics.filter((d) => d.severity === 'error')
+      addToTotals(totals, report)
+      if (report.error !== undefined) unreadable.push(`${report.path}: ${report.error}`)
+      if (!failing) failing = report.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= failRank)
+      if (isStreaming(formatter)) emit(formatter.file(report, context, totals.files - 1))
+      else kept.push(report)
+    }
+    const summary = { files: totals.files, errors: totals.errors, warnings: totals.warnings, infos: totals.infos }
+    if (isStreaming(formatter)) emit(formatter.end(totals, context))
+    else emit(formatter(kept, { ...context, summary }))
+    output?.commit()
+  } catch (error) {
+    output?.abort()
+    throw error
+  }
 
-  const unreadable = reports.filter((report) => report.error !== undefined)
   // A human reading stylish output on the terminal sees these there already.
   if (toFile || options.format !== 'stylish') {
-    for (const report of unreadable) io.stderr(`klarsprak: ${report.path}: ${report.error}\n`)
+    for (const line of unreadable) io.stderr(`klarsprak: ${line}\n`)
   }
   if (reportProblems(problems, io) === 2) return 2
-  if (unreadable.length === reports.length) return 2
-  const failRank = SEVERITY_RANK[options.failOn]
-  const failing = reports.some((report) => report.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= failRank))
-  if (failing || unreadable.length > 0) return 1
-  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
-    io.stderr(`klarsprak: ${summary.warnings} advarsler er flere enn --max-warnings ${maxWarnings}.\n`)
+  if (totals.unreadable === totals.files) return 2
+  if (failing || totals.unreadable > 0) return 1
+  if (maxWarnings !== undefined && totals.warnings > maxWarnings) {
+    io.stderr(`klarsprak: ${totals.warnings} advarsler er flere enn --max-warnings ${maxWarnings}.\n`)
     return 1
   }
   return 0
@@ -279,12 +363,20 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
 
 async function runStats(paths: string[], options: CommonOptions & { format: string }, io: Io): Promise<ExitCode> {
   const problems: UserError[] = []
-  const reports = await lintAll(paths, options, io, problems, true)
-  io.stdout(statsReport(reports, options.format, VERSION))
-  for (const report of reports) if (report.error !== undefined && options.format !== 'stylish') io.stderr(`klarsprak: ${report.path}: ${report.error}\n`)
+  const run = await prepareRun(paths, options, io, problems, true)
+  const formatter = statsStream(options.format, VERSION)
+  const totals = emptyTotals()
+  const unreadable: string[] = []
+  io.stdout(formatter.start())
+  for await (const report of reportsOf(run)) {
+    addToTotals(totals, report)
+    if (report.error !== undefined) unreadable.push(`${report.path}: ${report.error}`)
+    io.stdout(formatter.file(report, totals.files - 1))
+  }
+  io.stdout(formatter.end(totals.files))
+  if (options.format !== 'stylish') for (const line of unreadable) io.stderr(`klarsprak: ${line}\n`)
   if (reportProblems(problems, io) === 2) return 2
-  const unreadable = reports.filter((report) => report.error !== undefined).length
-  return unreadable === reports.length ? 2 : unreadable > 0 ? 1 : 0
+  return totals.unreadable === totals.files ? 2 : totals.unreadable > 0 ? 1 : 0
 }
 
 /** Commander's English errors, in Norwegian. */

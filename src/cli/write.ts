@@ -1,4 +1,19 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { UserError } from '../errors.js'
 
@@ -6,41 +21,267 @@ const SLICE = 1 << 20
 /** One buffer for every write: a UTF-16 slice of SLICE code units needs at most 3 × SLICE bytes. */
 let buffer: Buffer | undefined
 
+/** Waiting on a full pipe: sleep, not spin. Atomics.wait blocks the thread without using the CPU. */
+const sleeper = new Int32Array(new SharedArrayBuffer(4))
+const FIRST_PAUSE_MS = 1
+const LONGEST_PAUSE_MS = 50
+
 /**
  * Write text to a file descriptor, synchronously, through one reusable buffer: a large report is
- * never copied whole. A full non-blocking pipe is retried; a closed one (`| head`) ends quietly.
+ * never copied whole. A full non-blocking pipe (EAGAIN) is waited on with a short sleep that
+ * grows while the reader stays away (1 ms up to 50 ms); a closed one (`| head`) ends quietly.
  */
 export function writeAllSync(fd: number, text: string): void {
   buffer ??= Buffer.allocUnsafe(3 * SLICE)
   for (let i = 0; i < text.length; i += SLICE) {
     const length = buffer.write(text.slice(i, i + SLICE))
+    let pause = FIRST_PAUSE_MS
     for (let done = 0; done < length; ) {
       try {
         done += writeSync(fd, buffer, done, length - done)
+        pause = FIRST_PAUSE_MS
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
-        if (code === 'EAGAIN') continue
         if (code === 'EPIPE') return
-        throw error
+        if (code !== 'EAGAIN') throw error
+        Atomics.wait(sleeper, 0, 0, pause)
+        pause = Math.min(LONGEST_PAUSE_MS, pause * 2)
       }
     }
   }
 }
 
+/** Where the report goes: written piece by piece, then committed (or abandoned on failure). */
+export interface OutputFile {
+  write(text: string): void
+  /** Finish: the report is in place. */
+  commit(): void
+  /** Give up: nothing of this run is left behind (a temp file is removed). */
+  abort(): void
+}
+
+const writeFailure = (error: unknown, path: string): UserError => {
+  if (error instanceof UserError) return error
+  const code = (error as NodeJS.ErrnoException).code ?? 'ukjent feil'
+  return new UserError(`kan ikke skrive rapporten (${code}). Sjekk at mappen finnes og at du har skrivetilgang.`, path)
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw writeFailure(error, path)
+  }
+}
+
+/**
+ * Refuse an output that is one of the inputs, before anything is written (as ESLint does):
+ * the same device and inode (also through a symlink or a hard link), or the same real path.
+ * `shown` is the path as the user gave it, for the message.
+ */
+export function assertNotAnInput(path: string, shown: string, inputs: Iterable<{ path: string; shown: string }>): void {
+  let output: Stats
+  let real: string
+  try {
+    output = statSync(path)
+    real = realpathSync.native(path)
+  } catch {
+    // A path that does not exist (yet) cannot be one of the files found to check.
+    return
+  }
+  for (const input of inputs) {
+    let same = false
+    try {
+      const info = statSync(input.path)
+      same = info.dev === output.dev && info.ino === output.ino
+      if (!same) same = realpathSync.native(input.path) === real
+    } catch {
+      continue
+    }
+    if (same) {
+      throw new UserError(
+        `er en av filene som sjekkes (${input.shown}), og rapporten ville skrevet over den. Velg et annet filnavn etter -o.`,
+        shown,
+      )
+    }
+  }
+}
+
+/**
+ * Open the report file for writing, with `shown` as the name in messages:
+ * - a new path or an existing regular file: a temp file beside it, renamed over it at the end,
+ *   so readers see the old report or the new one, never half of one; an existing file keeps its
+ *   permission mode (and, for root, its owner); a read-only file is refused, not replaced;
+ * - a symlink: followed, and its target replaced as above in the target's folder, so the link
+ *   stays a link (like `>` in a shell); a link to nothing is refused;
+ * - a device, FIFO or other special file (/dev/null, /dev/stdout on a pipe): written in place,
+ *   never replaced by a regular file.
+ */
+export function openOutput(path: string, shown = path): OutputFile {
+  const link = lstatOrUndefined(path)
+  if (link === undefined) return tempOutput(path, shown)
+  let target = path
+  if (link.isSymbolicLink()) {
+    try {
+      target = realpathSync.native(path)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new UserError('er en symbolsk lenke til en fil som ikke finnes. Rett lenken, eller velg et annet filnavn etter -o.', shown)
+      }
+      throw writeFailure(error, shown)
+    }
+  }
+  let info: Stats
+  try {
+    info = statSync(target)
+  } catch (error) {
+    throw writeFailure(error, shown)
+  }
+  if (info.isDirectory()) throw new UserError('er en mappe. Oppgi et filnavn etter -o.', shown)
+  if (!info.isFile()) return inPlaceOutput(target, shown)
+  let writable = (info.mode & 0o222) !== 0
+  if (writable) {
+    try {
+      accessSync(target, constants.W_OK)
+    } catch {
+      writable = false
+    }
+  }
+  if (!writable) throw new UserError('er skrivebeskyttet, og klarsprak erstatter den ikke. Fjern skrivebeskyttelsen, eller velg et annet filnavn etter -o.', shown)
+  return tempOutput(target, shown, info)
+}
+
+/** Devices and pipes: opened for writing as they are (no create, no truncate, no rename). */
+function inPlaceOutput(path: string, shown: string): OutputFile {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY)
+  } catch (error) {
+    throw writeFailure(error, shown)
+  }
+  const close = (): void => {
+    if (fd === undefined) return
+    const open = fd
+    fd = undefined
+    closeSync(open)
+  }
+  return {
+    write(text) {
+      try {
+        writeAllSync(fd!, text)
+      } catch (error) {
+        throw writeFailure(error, shown)
+      }
+    },
+    commit() {
+      try {
+        close()
+      } catch (error) {
+        throw writeFailure(error, shown)
+      }
+    },
+    abort() {
+      try {
+        close()
+      } catch {
+        // Nothing more can be done about a device that fails to close.
+      }
+    },
+  }
+}
+
+const CLEANUP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+const TEMP_ATTEMPTS = 16
+
+/** A new temp file beside `target`: random name, O_EXCL (never follows a planted symlink). */
+function createTemp(target: string, shown: string, mode: number): { temp: string; fd: number } {
+  for (let attempt = 1; ; attempt++) {
+    const temp = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`)
+    try {
+      return { temp, fd: openSync(temp, 'wx', mode) }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < TEMP_ATTEMPTS) continue
+      throw writeFailure(error, shown)
+    }
+  }
+}
+
+function tempOutput(target: string, shown: string, existing?: Stats): OutputFile {
+  // A new file gets 0666 less the umask, as any program's output would; the temp file is
+  // created 0600 and widened only to the old file's mode.
+  const { temp, fd } = createTemp(target, shown, existing ? 0o600 : 0o666)
+  let open: number | undefined = fd
+  let done = false
+  const cleanup = (): void => {
+    if (done) return
+    done = true
+    uninstall()
+    if (open !== undefined) {
+      try {
+        closeSync(open)
+      } catch {
+        // Already closed or broken: the file is removed below either way.
+      }
+      open = undefined
+    }
+    rmSync(temp, { force: true })
+  }
+  // Killed while writing: remove the temp file, then die of the same signal, as expected.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    cleanup()
+    process.kill(process.pid, signal)
+  }
+  const onExit = (): void => cleanup()
+  function uninstall(): void {
+    for (const signal of CLEANUP_SIGNALS) process.off(signal, onSignal)
+    process.off('exit', onExit)
+  }
+  for (const signal of CLEANUP_SIGNALS) process.on(signal, onSignal)
+  process.on('exit', onExit)
+
+  try {
+    if (existing) {
+      fchmodSync(fd, existing.mode & 0o777)
+      if (process.getuid?.() === 0) fchownSync(fd, existing.uid, existing.gid)
+    }
+  } catch (error) {
+    cleanup()
+    throw writeFailure(error, shown)
+  }
+  return {
+    write(text) {
+      try {
+        writeAllSync(open!, text)
+      } catch (error) {
+        cleanup()
+        throw writeFailure(error, shown)
+      }
+    },
+    commit() {
+      try {
+        closeSync(open!)
+        open = undefined
+        renameSync(temp, target)
+        done = true
+        uninstall()
+      } catch (error) {
+        cleanup()
+        throw writeFailure(error, shown)
+      }
+    },
+    abort: cleanup,
+  }
+}
+
 /** Write output so that readers see the old or the new file, never half of it. */
 export function atomicWrite(path: string, chunks: Iterable<string>): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+  const output = openOutput(path)
   try {
-    const fd = openSync(temp, 'w')
-    try {
-      for (const chunk of chunks) writeAllSync(fd, chunk)
-    } finally {
-      closeSync(fd)
-    }
-    renameSync(temp, path)
+    for (const chunk of chunks) output.write(chunk)
+    output.commit()
   } catch (error) {
-    rmSync(temp, { force: true })
-    const code = (error as NodeJS.ErrnoException).code ?? 'ukjent feil'
-    throw new UserError(`kan ikke skrive rapporten (${code}). Sjekk at mappen finnes og at du har skrivetilgang.`, path)
+    output.abort()
+    throw error
   }
 }

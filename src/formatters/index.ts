@@ -1,8 +1,35 @@
-import { json, jsonChunks } from './json.js'
-import { stylish } from './stylish.js'
-import type { ChunkFormatter, Formatter } from './types.js'
+import { totalsOf } from '../report.js'
+import type { FileReport } from '../types.js'
+import { json, jsonStream } from './json.js'
+import { stylish, stylishStream } from './stylish.js'
+import { isStreaming, type AnyFormatter, type FormatContext, type Formatter, type StreamingFormatter } from './types.js'
 
-export const FORMATTERS: Record<string, Formatter> = { stylish, json }
-/** Formats that can also be produced in chunks, for output too large to hold as one string. */
-export const CHUNK_FORMATTERS: Record<string, ChunkFormatter> = { json: jsonChunks }
-export type { ChunkFormatter, FormatContext, Formatter } from './types.js'
+/**
+ * The output formats of `check --format`. A format is either streaming (written file by file, so
+ * memory stays flat in the number of files) or whole-report (`(reports, context) => string`,
+ * for which the CLI keeps every report until the end).
+ */
+export const FORMATTERS: Record<string, AnyFormatter> = { stylish: stylishStream, json: jsonStream }
+
+/** The built-in formats as whole-report functions, for API users who have all reports at hand. */
+export const WHOLE_FORMATTERS: Record<string, Formatter> = { stylish, json }
+
+/** A streaming formatter's output over reports already at hand, in pieces. */
+export function* streamAll(formatter: StreamingFormatter, reports: FileReport[], context: FormatContext): Generator<string> {
+  const { summary, ...streamContext } = context
+  yield formatter.start(streamContext)
+  for (let i = 0; i < reports.length; i++) {
+    const part = formatter.file(reports[i]!, streamContext, i)
+    if (typeof part === 'string') yield part
+    else yield* part
+  }
+  yield formatter.end({ ...summary, unreadable: totalsOf(reports).unreadable }, streamContext)
+}
+
+/** Any formatter's output over reports at hand, as one string. */
+export function formatReports(formatter: AnyFormatter, reports: FileReport[], context: FormatContext): string {
+  return isStreaming(formatter) ? Array.from(streamAll(formatter, reports, context)).join('') : formatter(reports, context)
+}
+
+export { isStreaming }
+export type { AnyFormatter, ChunkFormatter, FormatContext, Formatter, RunTotals, StreamContext, StreamingFormatter } from './types.js'
