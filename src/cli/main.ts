@@ -292,8 +292,19 @@ async function prepareRun(
 /** Every report of a run, one at a time: the arguments that failed first, then each file as it is checked. */
 async function* reportsOf(run: Run): AsyncGenerator<FileReport> {
   yield* run.failed
-  for (const file of run.files) yield await run.lintOne(file)
+  let turn = Date.now()
+  for (const file of run.files) {
+    yield await run.lintOne(file)
+    // Checking a file resolves in microtasks only; give the event loop a turn now and then so a
+    // signal (Ctrl-C while -o writes its temp file) is handled between files, not after the run.
+    if (Date.now() - turn > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve))
+      turn = Date.now()
+    }
+  }
 }
+
+const YIELD_EVERY_MS = 25
 
 /** The report file for -o, refused before anything is written when it is one of the inputs. */
 function outputFor(path: string, run: Run, io: Io): OutputFile {

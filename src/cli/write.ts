@@ -121,25 +121,32 @@ export function assertNotAnInput(path: string, shown: string, inputs: Iterable<{
 export function openOutput(path: string, shown = path): OutputFile {
   const link = lstatOrUndefined(path)
   if (link === undefined) return tempOutput(path, shown)
+  let info: Stats
+  try {
+    info = statSync(path)
+  } catch (error) {
+    if (link.isSymbolicLink() && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UserError('er en symbolsk lenke til en fil som ikke finnes. Rett lenken, eller velg et annet filnavn etter -o.', shown)
+    }
+    throw writeFailure(error, shown)
+  }
+  if (info.isDirectory()) throw new UserError('er en mappe. Oppgi et filnavn etter -o.', shown)
+  // Through the path as given: /dev/stdout is a link to a pipe that has no real path. A socket
+  // cannot be opened at all; as one of our own descriptors (/dev/stdout when the parent gave us
+  // a socket pair) it is written to directly.
+  if (!info.isFile()) {
+    const own = OWN_DESCRIPTOR.exec(path)
+    const fd = own ? (own[2] === undefined ? Number(own[1]) : own[2] === 'stdout' ? 1 : 2) : undefined
+    return inPlaceOutput(path, shown, info.isSocket() ? fd : undefined)
+  }
   let target = path
   if (link.isSymbolicLink()) {
     try {
       target = realpathSync.native(path)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new UserError('er en symbolsk lenke til en fil som ikke finnes. Rett lenken, eller velg et annet filnavn etter -o.', shown)
-      }
       throw writeFailure(error, shown)
     }
   }
-  let info: Stats
-  try {
-    info = statSync(target)
-  } catch (error) {
-    throw writeFailure(error, shown)
-  }
-  if (info.isDirectory()) throw new UserError('er en mappe. Oppgi et filnavn etter -o.', shown)
-  if (!info.isFile()) return inPlaceOutput(target, shown)
   let writable = (info.mode & 0o222) !== 0
   if (writable) {
     try {
@@ -152,16 +159,24 @@ export function openOutput(path: string, shown = path): OutputFile {
   return tempOutput(target, shown, info)
 }
 
-/** Devices and pipes: opened for writing as they are (no create, no truncate, no rename). */
-function inPlaceOutput(path: string, shown: string): OutputFile {
-  let fd: number | undefined
-  try {
-    fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY)
-  } catch (error) {
-    throw writeFailure(error, shown)
+/** /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N. */
+const OWN_DESCRIPTOR = /^\/(?:dev|proc\/self)\/fd\/(\d+)$|^\/dev\/(stdout|stderr)$/
+
+/**
+ * Devices and pipes: opened for writing as they are (no create, no truncate, no rename), or,
+ * given `inherited`, written through that descriptor of ours, which is left open.
+ */
+function inPlaceOutput(path: string, shown: string, inherited?: number): OutputFile {
+  let fd: number | undefined = inherited
+  if (fd === undefined) {
+    try {
+      fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY)
+    } catch (error) {
+      throw writeFailure(error, shown)
+    }
   }
   const close = (): void => {
-    if (fd === undefined) return
+    if (fd === undefined || fd === inherited) return
     const open = fd
     fd = undefined
     closeSync(open)
