@@ -114,7 +114,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
       .option('--rules <fil|mappe>', 'last flere regelfiler (kan gjentas)', collect, [])
       .option('--disable <regel>', 'slå av en regel (kan gjentas)', collect, [])
       .addOption(new Option('--language <språk>', 'tving språk i stedet for å gjenkjenne det').choices(['nb', 'nn', 'en']))
-      .option('--max-file-size <MB>', `største fil som leses, i megabyte (standard ${DEFAULT_MAX_FILE_MB})`)
+      .option('--max-file-size <MB>', `største fil som leses, også standard inn, i megabyte (standard ${DEFAULT_MAX_FILE_MB}, høyst ${MAX_FILE_MB_LIMIT})`)
       .addOption(new Option('--profile <profil>', 'vedtak: les som vedtaksbrev; general: som vanlig tekst; auto: gjenkjenn (standard)').choices(['vedtak', 'general', 'auto']))
       .option('--no-color', 'ingen farger')
       .option('--debug', 'vis tekniske detaljer ved feil')
