@@ -194,9 +194,9 @@ async function prepareRules(
   // Loops, not push(...spread): a spread of 130,000 items overflows the call stack.
   for (const error of builtin.errors) problems.push(error)
   const extra = [...config.ruleFiles, ...(options.rules ?? []).map((path) => resolve(io.cwd, path))]
+  const ids = new Set(rules.map((rule) => rule.id))
   for (const path of extra) {
     const loaded = await loadRulePath(path)
-    const ids = new Set(rules.map((rule) => rule.id))
     for (const rule of loaded.rules) {
       if (ids.has(rule.id)) {
         problems.push(new UserError(`regel-id «${rule.id}» finnes fra før. Gi filen et annet navn eller legg den i en egen mappe.`, rule.file))
