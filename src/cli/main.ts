@@ -175,6 +175,13 @@ function useColor(options: CommonOptions, io: Io): boolean {
   return io.isTTY
 }
 
+/** The configuration in force: --config, else the nearest .klarsprak.yml, unless --no-config. */
+function configOf(options: CommonOptions, io: Io): ResolvedConfig {
+  if (options.config === false) return emptyConfig()
+  const path = typeof options.config === 'string' ? resolve(io.cwd, options.config) : findConfig(io.cwd)
+  return path ? loadConfig(path) : emptyConfig()
+}
+
 /**
  * Config → rules in force (built-in + municipal), settings validated. Rule-file and settings
  * problems go to `problems`: the run goes on with the rules that loaded, and exits 2 at the end.
@@ -183,12 +190,8 @@ async function prepareRules(
   options: CommonOptions,
   io: Io,
   problems: UserError[],
+  config: ResolvedConfig = configOf(options, io),
 ): Promise<{ rules: RuleDef[]; engine: Engine; config: ResolvedConfig }> {
-  let config = emptyConfig()
-  if (options.config !== false) {
-    const path = typeof options.config === 'string' ? resolve(io.cwd, options.config) : findConfig(io.cwd)
-    if (path) config = loadConfig(path)
-  }
   const builtin = await loadBuiltinRules()
   const rules = [...builtin.rules]
   // Loops, not push(...spread): a spread of 130,000 items overflows the call stack.
@@ -251,11 +254,12 @@ async function prepareRun(
   metricsOnly = false,
 ): Promise<Run> {
   if (paths.length === 0) throw new UserError('oppgi minst én fil eller mappe, for eksempel: klarsprak brev.txt')
-  const prepared = await prepareRules(options, io, problems)
-  const { config } = prepared
+  const config = configOf(options, io)
+  // Checked before the rules are loaded: a wrong value fails at once.
+  const maxFileMB = maxFileMBOf(options.maxFileSize, config)
+  const prepared = await prepareRules(options, io, problems, config)
   // `stats` prints figures only: running the rules would be work thrown away.
   const engine = metricsOnly ? new Engine([]) : prepared.engine
-  const maxFileMB = maxFileMBOf(options.maxFileSize, config)
   const maxBytes = Math.floor(maxFileMB * 1024 * 1024)
   // Standard input has the same limit as files: reading stops past it, so it cannot fill memory.
   const readStdin = async (): Promise<Uint8Array> => {

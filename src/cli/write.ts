@@ -223,10 +223,8 @@ function createTemp(target: string, shown: string, mode: number): { temp: string
 }
 
 function tempOutput(target: string, shown: string, existing?: Stats): OutputFile {
-  // A new file gets 0666 less the umask, as any program's output would; the temp file is
-  // created 0600 and widened only to the old file's mode.
-  const { temp, fd } = createTemp(target, shown, existing ? 0o600 : 0o666)
-  let open: number | undefined = fd
+  let temp: string | undefined
+  let open: number | undefined
   let done = false
   const cleanup = (): void => {
     if (done) return
@@ -240,9 +238,10 @@ function tempOutput(target: string, shown: string, existing?: Stats): OutputFile
       }
       open = undefined
     }
-    rmSync(temp, { force: true })
+    if (temp !== undefined) rmSync(temp, { force: true })
   }
   // Killed while writing: remove the temp file, then die of the same signal, as expected.
+  // Installed before the temp file exists, so no signal can fall between its creation and them.
   const onSignal = (signal: NodeJS.Signals): void => {
     cleanup()
     process.kill(process.pid, signal)
@@ -256,9 +255,14 @@ function tempOutput(target: string, shown: string, existing?: Stats): OutputFile
   process.on('exit', onExit)
 
   try {
+    // A new file gets 0666 less the umask, as any program's output would; the temp file is
+    // created 0600 and widened only to the old file's mode.
+    const created = createTemp(target, shown, existing ? 0o600 : 0o666)
+    temp = created.temp
+    open = created.fd
     if (existing) {
-      fchmodSync(fd, existing.mode & 0o777)
-      if (process.getuid?.() === 0) fchownSync(fd, existing.uid, existing.gid)
+      fchmodSync(open, existing.mode & 0o777)
+      if (process.getuid?.() === 0) fchownSync(open, existing.uid, existing.gid)
     }
   } catch (error) {
     cleanup()
@@ -277,7 +281,7 @@ function tempOutput(target: string, shown: string, existing?: Stats): OutputFile
       try {
         closeSync(open!)
         open = undefined
-        renameSync(temp, target)
+        renameSync(temp!, target)
         done = true
         uninstall()
       } catch (error) {

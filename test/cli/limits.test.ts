@@ -17,7 +17,7 @@ describe('--max-file-size and standard input are bounded', () => {
       expect(result.stderr).toBe(`klarsprak: --max-file-size må være et tall større enn 0 og høyst 500 (megabyte), ikke «${value}».\n`)
     }
     for (const value of ['0,5', '500', '1e-3']) expect((await run(['brev.txt', '--max-file-size', value], { cwd })).code).toBe(0)
-  })
+  }, 20000)
 
   it('refuses an infinite «maxFileSize» in .klarsprak.yml', async () => {
     const cwd = tempTree({ 'brev.txt': PLAIN, '.klarsprak.yml': 'maxFileSize: .inf\n' })
