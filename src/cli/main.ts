@@ -14,6 +14,7 @@ import { loadBuiltinRules } from '../rules/builtin.js'
 import { loadRulePath } from '../rules/load.js'
 import type { RuleDef } from '../rules/schema.js'
 import { SEVERITY_RANK, type FileReport, type Language, type Severity } from '../types.js'
+import { addAnnotateCommand } from './annotate.js'
 import { explainRule, listRules, statsReport } from './commands.js'
 import { atomicWrite } from './write.js'
 
@@ -119,6 +120,8 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   check.action(async (paths: string[], options: CheckOptions) => {
     setExit(await runCheck(paths, options, io))
   })
+
+  addAnnotateCommand(program, { io, common, prepare: prepareRules, setExit, version: VERSION })
 
   common(
     program
