@@ -14,6 +14,8 @@ import { rewriteZip } from './zip.js'
  * the run's properties. With `suggest`, a safe substitution is also a tracked change (w:del +
  * w:ins). klarsprak's earlier comments and changes are removed first, so annotating an annotated
  * copy replaces them; comments by people stay. Every other part is copied byte for byte.
+ * Comments go into the main document part only (LibreOffice refuses a .docx with comments in
+ * footnotes; Word has none in headers): findings there are listed in the summary comment.
  */
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'

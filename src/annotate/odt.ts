@@ -12,7 +12,8 @@ import { rewriteZip } from './zip.js'
  * text:changed-region with a text:deletion holding the old words, marked by text:change in the
  * text, and one with a text:insertion around the new words (text:change-start / text:change-end).
  * klarsprak's earlier annotations and changes are removed first; content.xml is the only part
- * rewritten.
+ * rewritten. As for Word, comments go into the body only; findings in headers, footers and notes
+ * are listed in the summary.
  */
 
 const CONTENT = 'content.xml'

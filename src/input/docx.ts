@@ -136,7 +136,7 @@ function readDocument(path: string, zip: PartReader, format: string, mapped = fa
     if (partPath === undefined) return
     const xml = zip.text(partPath)
     if (xml === undefined) return
-    const part = new WordPart(styles, kind, false, mapped && kind === 'notes' ? partPath : undefined)
+    const part = new WordPart(styles, kind, false)
     walkXml(xml, part)
     const role: Paragraph['part'] = kind === 'notes' ? 'note' : kind === 'body' ? undefined : kind
     extra.push(...part.paragraphs.map((paragraph) => (role ? { ...paragraph, part: role } : paragraph)))

@@ -408,7 +408,7 @@ class OdfPart {
     // Characters count inside text: inline elements only, not between paragraphs or notes.
     const innermost = this.stack[this.stack.length - 1]
     if (innermost === undefined || innermost.includes('#') || STRUCTURE.has(innermost)) return
-    if (this.mapped && this.part === 'content' && MARKABLE.has(innermost)) {
+    if (this.mapped && this.part === 'content' && MARKABLE.has(innermost) && this.inBody()) {
       this.appendMapped(paragraph.builder, text, from)
       return
     }
@@ -416,6 +416,12 @@ class OdfPart {
     let collapsed = text.replace(/[ \t\r\n]+/g, ' ')
     if (collapsed.startsWith(' ') && paragraph.builder.atSpace()) collapsed = collapsed.slice(1)
     paragraph.builder.append(collapsed)
+  }
+
+  /** Text of the body, not of a note (annotate writes comments in the body only). */
+  private inBody(): boolean {
+    const target = this.context.target
+    return target !== this.footnotes && target !== this.endnotes
   }
 
   /** The same white-space collapsing, piece by piece, each piece with its source. */
