@@ -217,8 +217,10 @@ function markPart(xml: string, entries: Numbered[], date: string): { xml: string
   const splits = new Map<number, { edit: Edit; markers: Array<{ order: number; text: string }>; run: number }>()
   const fixedTags = new Set<number>()
   const markup: string[] = []
+  const markerIndex = new Map<string, number>()
   const sentinel = (text: string): string => {
     markup.push(text)
+    if (/^[SE]\d+$/.test(text)) markerIndex.set(text, markup.length - 1)
     return `\u0000${markup.length - 1}\u0000`
   }
   const place = (slot: number, offset: number, order: number, text: string, seq: number): void => {
@@ -266,24 +268,24 @@ function markPart(xml: string, entries: Numbered[], date: string): { xml: string
   let marked = applyEdits(xml, edits)
 
   // Suggestions: the runs between the two markers become a deletion, followed by an insertion.
-  let suggestions = 0
+  // Marker places are found in one pass; regions are replaced from the last to the first.
+  const at = new Map<number, [number, number]>()
+  for (const match of marked.matchAll(/\u0000(\d+)\u0000/g)) at.set(Number(match[1]), [match.index, match.index + match[0].length])
+  const changes: Array<{ from: number; to: number; text: string }> = []
   entries.forEach(({ comment, changeIds }, seq) => {
     if (comment.replacement === undefined) return
-    const startMarker = markup.indexOf(`S${seq}`)
-    const endMarker = markup.indexOf(`E${seq}`)
-    if (startMarker < 0 || endMarker < 0) return
-    const a = marked.indexOf(`\u0000${startMarker}\u0000`)
-    const b = marked.indexOf(`\u0000${endMarker}\u0000`)
-    if (a < 0 || b < 0 || b < a) return
-    const from = a + `\u0000${startMarker}\u0000`.length
-    const region = marked.slice(from, b)
+    const a = at.get(markerIndex.get(`S${seq}`) ?? -1)
+    const b = at.get(markerIndex.get(`E${seq}`) ?? -1)
+    if (!a || !b || b[0] < a[1]) return
+    const region = marked.slice(a[1], b[0])
     const rPr = plainRuns(region)
     if (rPr === undefined) return
     const deleted = region.replace(/<(\/?)w:t(?=[\s>/])/g, '<$1w:delText')
-    const change = `<w:del w:id="${changeIds[0]}" w:author="${AUTHOR}" w:date="${date}">${deleted}</w:del><w:ins w:id="${changeIds[1]}" w:author="${AUTHOR}" w:date="${date}"><w:r>${rPr}<w:t xml:space="preserve">${escapeXml(comment.replacement)}</w:t></w:r></w:ins>`
-    marked = marked.slice(0, from) + change + marked.slice(b)
-    suggestions++
+    const text = `<w:del w:id="${changeIds[0]}" w:author="${AUTHOR}" w:date="${date}">${deleted}</w:del><w:ins w:id="${changeIds[1]}" w:author="${AUTHOR}" w:date="${date}"><w:r>${rPr}<w:t xml:space="preserve">${escapeXml(comment.replacement)}</w:t></w:r></w:ins>`
+    changes.push({ from: a[1], to: b[0], text })
   })
+  marked = applyEdits(marked, changes.map((change) => ({ start: change.from, end: change.to, text: change.text, order: 0 })))
+  const suggestions = changes.length
   // eslint-disable-next-line no-control-regex
   marked = marked.replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
     const text = markup[Number(index)]!

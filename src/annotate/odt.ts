@@ -63,11 +63,12 @@ export function annotateOdt(path: string, bytes: Uint8Array, context: AnnotateCo
   })
 
   // Suggestions: within one text node, with no other comment's marker inside.
+  const sortedMarkers = Float64Array.from(markers).sort()
   const regions: string[] = []
   let suggestions = 0
   positions.forEach(({ comment, start, end }, i) => {
     if (comment.replacement === undefined || comment.start.slot !== comment.end.slot || end <= start) return
-    if (markers.some((m) => m > start && m < end)) return
+    if (hasMarkerInside(sortedMarkers, start, end)) return
     if (xml.slice(start, end).includes('<')) return
     const deletion = `klarsprak-ct${2 * i + 1}`
     const insertion = `klarsprak-ct${2 * i + 2}`
@@ -140,4 +141,16 @@ export function stripOdt(xml: string): string {
   )
   out = out.replace(/<text:change text:change-id="([^"]*)"\/>/g, (whole, id: string) => deletions.get(id) ?? whole)
   return out
+}
+
+/** Is any marker strictly between start and end? (binary search on sorted markers) */
+function hasMarkerInside(markers: Float64Array, start: number, end: number): boolean {
+  let low = 0
+  let high = markers.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (markers[mid]! <= start) low = mid + 1
+    else high = mid
+  }
+  return low < markers.length && markers[low]! < end
 }

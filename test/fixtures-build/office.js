@@ -32,7 +32,7 @@
 //                                               for a password-protected document)
 //   passord.odt                                 manifest with encryption data
 //
-// Also exports `wordLetter(pages)`: the after letter repeated over `pages` pages as a .docx
+// Also exports `wordLetter(pages, before?)`: the after (or before) letter repeated over `pages` pages as a .docx
 // (a Buffer), for the benchmark; and `officeFixtures()` (name → bytes, nothing written), which
 // a test compares with the committed files.
 import { textLoader } from './text-loader.js'
@@ -289,8 +289,12 @@ function wordOfLetter(blocks, { norwegian, pageBreak, title, pages = 1 }) {
   })
 }
 
-/** The after letter repeated over `pages` pages, as a .docx file (for the benchmark). */
-export function wordLetter(pages) {
+/**
+ * The after letter (or with `before`, the letter before rewriting: many findings) repeated over
+ * `pages` pages, as a .docx file (for the benchmark).
+ */
+export function wordLetter(pages, before = false) {
+  if (before) return wordOfLetter(BEFORE, { norwegian: true, title: 'Vedtak vedrørende helsetjenester i hjemmet', pages })
   return wordOfLetter(AFTER, { norwegian: false, title: 'Vedtak om hjemmesykepleie', pages })
 }
 
