@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path'
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { ANNOTATORS, type AnnotateContext } from '../annotate/index.js'
 import { writeCopy, existsError } from '../annotate/write.js'
 import type { ResolvedConfig } from '../config/config.js'
@@ -113,7 +113,7 @@ export async function runAnnotate(paths: string[], options: AnnotateOptions, dep
       writeCopy(target, result.bytes, options.force === true)
       written++
       const suggestions = options.suggest ? `, ${result.suggestions} forslag til endring` : ''
-      io.stdout(`${file} → ${shown(io.cwd, target)}: ${result.comments} ${result.comments === 1 ? 'kommentar' : 'kommentarer'}${suggestions}\n`)
+      io.stdout(`${file} → ${isAbsolute(file) ? target : shown(io.cwd, target)}: ${result.comments} ${result.comments === 1 ? 'kommentar' : 'kommentarer'}${suggestions}\n`)
     } catch (error) {
       if (!(error instanceof UserError)) throw error
       failures.push(error.file ? error.format() : `${file}: ${error.message}`)
