@@ -150,3 +150,22 @@ describe('annotate .docx', () => {
     expect(bare.diagnostics.length).toBeGreaterThan(report.diagnostics.length + 3)
   })
 })
+
+describe('annotate .docx on long documents', () => {
+  it('grows linearly with the document (no quadratic string work)', async () => {
+    const { wordLetter } = (await import('../fixtures-build/office.js' as string)) as { wordLetter: (pages: number, before?: boolean) => Uint8Array }
+    const small = wordLetter(4, true)
+    const large = wordLetter(16, true)
+    const time = (bytes: Uint8Array): number => {
+      const started = performance.now()
+      const result = annotate('docx', bytes, true)
+      expect(result.comments).toBeGreaterThan(100)
+      return performance.now() - started
+    }
+    time(small)
+    const t4 = time(small)
+    const t16 = time(large)
+    // Four times the text: about four times the time; a quadratic writer would take sixteen.
+    expect(t16).toBeLessThan(9 * t4)
+  }, 30_000)
+})
