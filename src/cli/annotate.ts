@@ -59,7 +59,7 @@ export function addAnnotateCommand(program: Command, deps: AnnotateDeps): void {
       program
         .command('annotate')
         .description('skriv funnene som kommentarer i en kopi av Word- eller OpenDocument-filen (andre formater: HTML-rapport)')
-        .argument('<filer...>', 'filer, mapper eller mønstre')
+        .argument('<stier...>', 'Word- og OpenDocument-filer, mapper eller mønstre')
         .option('-o, --output <fil|mappe>', 'hvor kopien skrives (standard: <navn>.klarsprak.docx ved siden av originalen)')
         .option('--force', 'skriv over en kopi som finnes fra før')
         .option('--suggest', 'skriv også sikre ordbytter som sporede endringer'),
