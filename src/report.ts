@@ -30,7 +30,7 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
   for (const finding of result.findings) {
     const rule = rules[finding.rule]!
     const start = toPoint(lines, finding.start)
-    if (disabled(rule.id, start.line) || pointsIntoPlaceholder(finding, placeholders)) continue
+    if (disabled(rule.id, start.line, finding.start, finding.end) || pointsIntoPlaceholder(finding, placeholders)) continue
     const location = locationOf(doc.blocks, finding.start)
     const context = contextOf(result, finding)
     // A finding about the whole text (readability) quotes nothing: `actual` would be the
@@ -233,12 +233,13 @@ export function toPoint(starts: number[], offset: number): Point {
 }
 
 /** A predicate telling whether a rule is switched off on a line by inline comments. */
-export function disabledBy(directives: Directive[]): (ruleId: string, line: number) => boolean {
+export function disabledBy(directives: Directive[]): (ruleId: string, line: number, start?: number, end?: number) => boolean {
   if (directives.length === 0) return () => false
-  const sorted = [...directives].sort((a, b) => a.line - b.line)
-  return (ruleId, line) => {
+  const byLine = directives.filter((d) => d.range === undefined).sort((a, b) => a.line - b.line)
+  const byOffset = directives.filter((d) => d.range !== undefined).sort((a, b) => a.range!.start - b.range!.start)
+  const lineOff = (ruleId: string, line: number): boolean => {
     let off = false
-    for (const directive of sorted) {
+    for (const directive of byLine) {
       if (directive.line >= line) break
       const matches = directive.rules.length === 0 || directive.rules.includes(ruleId)
       if (!matches) continue
@@ -250,6 +251,22 @@ export function disabledBy(directives: Directive[]): (ruleId: string, line: numb
     }
     return off
   }
+  // Directives from document comments: a range covers the findings that overlap it.
+  const offsetOff = (ruleId: string, start: number, end: number): boolean => {
+    let off = false
+    for (const directive of byOffset) {
+      const range = directive.range!
+      if (range.start > start && directive.kind !== 'ignore' && directive.kind !== 'disable-next-line') continue
+      if (directive.rules.length > 0 && !directive.rules.includes(ruleId)) continue
+      if (directive.kind === 'disable') off = true
+      else if (directive.kind === 'enable') off = false
+      else if (range.start < Math.max(end, start + 1) && start < Math.max(range.end, range.start + 1)) return true
+    }
+    return off
+  }
+  return (ruleId, line, start, end) =>
+    (byLine.length > 0 && lineOff(ruleId, line)) ||
+    (byOffset.length > 0 && start !== undefined && offsetOff(ruleId, start, end ?? start))
 }
 
 const SUMMARY_KEY: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' }

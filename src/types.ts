@@ -66,11 +66,17 @@ export interface Placeholder {
 
 /** An inline `klarsprak-disable…` comment found by a loader. */
 export interface Directive {
-  kind: 'disable' | 'enable' | 'disable-next-line'
+  /** `ignore`: a «klarsprak: ignorer» comment on the flagged words (document comments only). */
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'ignore'
   /** Rule ids; empty means every rule. */
   rules: string[]
   /** 1-based line the comment is on. */
   line: number
+  /**
+   * Set for directives from Word/OpenDocument comments, which have offsets, not lines:
+   * disable/enable take effect from `start`; disable-next-line and ignore cover [start, end).
+   */
+  range?: { start: number; end: number }
 }
 
 /** What every loader produces: the text to analyse and its structure. */

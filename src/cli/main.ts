@@ -15,6 +15,7 @@ import { loadBuiltinRules } from '../rules/builtin.js'
 import { loadRulePath } from '../rules/load.js'
 import type { RuleDef } from '../rules/schema.js'
 import { SEVERITY_RANK, type FileReport, type Language, type Severity } from '../types.js'
+import { addAnnotateCommand } from './annotate.js'
 import { explainRule, listRules, statsStream } from './commands.js'
 import { assertNotAnInput, openOutput, type OutputFile } from './write.js'
 
@@ -134,6 +135,8 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   check.action(async (paths: string[], options: CheckOptions) => {
     setExit(await runCheck(paths, options, io))
   })
+
+  addAnnotateCommand(program, { io, common, prepare: prepareRules, setExit, version: VERSION })
 
   common(
     program

@@ -1,8 +1,10 @@
 import { posix } from 'node:path'
 import { UserError } from '../errors.js'
 import type { BlockKind, Document } from '../types.js'
-import { ParagraphBuilder, assemble, attr, decodeXml, isOn, walkXml, type Paragraph, type Tag } from './xml.js'
-import { readZipDocument, type Zip } from './zip.js'
+import { commentDirectives } from './comment-directives.js'
+import { anchorComments, documentMap, type MappedDocument, type PartReader } from './sourcemap.js'
+import { ParagraphBuilder, assemble, attr, decodeXml, isOn, walkXml, type CommentMark, type Paragraph, type Tag } from './xml.js'
+import { openZip, readZipDocument } from './zip.js'
 
 /**
  * Word (.docx, .dotx) → Document.
@@ -70,7 +72,46 @@ export async function loadDocx(path: string, bytes: Uint8Array, format = 'docx')
   return readZipDocument(path, bytes, MESSAGES, (zip) => readDocument(path, zip, format))
 }
 
-function readDocument(path: string, zip: Zip, format: string): Document {
+/**
+ * Load with a source map (which XML text each piece of the text comes from) and the comments,
+ * for annotate. `parts` replaces entries of the package (its klarsprak markup removed).
+ */
+export function loadDocxMapped(
+  path: string,
+  bytes: Uint8Array,
+  parts: Map<string, string> = new Map(),
+  format = 'docx',
+): Document & MappedDocument {
+  let mapped: (Document & MappedDocument) | undefined
+  readZipDocument(path, bytes, MESSAGES, (zip) => {
+    mapped = readDocument(path, withParts(zip, parts), format, true) as Document & MappedDocument
+    return mapped
+  })
+  return mapped!
+}
+
+/** A package reader that serves some parts from strings. */
+export function withParts(zip: PartReader, parts: Map<string, string>): PartReader {
+  if (parts.size === 0) return zip
+  return {
+    has: (name) => parts.has(name) || zip.has(name),
+    read: (name) => (parts.has(name) ? new TextEncoder().encode(parts.get(name)) : zip.read(name)),
+    text: (name) => parts.get(name) ?? zip.text(name),
+  }
+}
+
+/** Open a Word package (UserError when it is not one), for annotate's own reading. */
+export function openDocx(path: string, bytes: Uint8Array): PartReader {
+  return openZip(path, bytes, MESSAGES)
+}
+
+/** The main document part's name and its relationships (annotate adds to them). */
+export function wordParts(zip: PartReader): { main: string; rels: Map<string, { type: string; target: string }> } | undefined {
+  const main = mainPart(zip)
+  return main === undefined ? undefined : { main, rels: relationships(zip, main) }
+}
+
+function readDocument(path: string, zip: PartReader, format: string, mapped = false): Document {
   const mainPath = mainPart(zip)
   const main = mainPath === undefined ? undefined : zip.read(mainPath)
   if (mainPath === undefined || main === undefined) {
@@ -85,7 +126,7 @@ function readDocument(path: string, zip: Zip, format: string): Document {
   const styles = parseStyles(stylesPath === undefined ? undefined : zip.text(stylesPath))
 
   const bodyXml = decodeXml(main)
-  const body = new WordPart(styles, 'body', bodyXml.includes('lastRenderedPageBreak'))
+  const body = new WordPart(styles, 'body', bodyXml.includes('lastRenderedPageBreak'), mapped ? mainPath : undefined)
   walkXml(bodyXml, body)
   // An Excel or PowerPoint file also has an officeDocument relationship: its root is no w:document.
   if (!body.isWordDocument) throw new UserError(MESSAGES.notWord, path)
@@ -113,11 +154,56 @@ function readDocument(path: string, zip: Zip, format: string): Document {
   readPart(target('footnotes', 'word/footnotes.xml'), 'notes')
   readPart(target('endnotes', 'word/endnotes.xml'), 'notes')
 
-  return assemble(path, format, body.paragraphs, extra, body.paged)
+  const doc = assemble(path, format, body.paragraphs, extra, body.paged)
+  const paragraphs = [...body.paragraphs, ...extra]
+  const hasMarks = paragraphs.some((paragraph) => paragraph.marks !== undefined)
+  if (!mapped && !hasMarks) return doc
+  // Comments: their anchors are in the text; their texts in the comments part.
+  const map = documentMap(doc.blocks, paragraphs)
+  const commentsPath = target('comments', 'word/comments.xml')
+  const commentsXml = commentsPath === undefined ? undefined : zip.text(commentsPath)
+  const comments = anchorComments(commentsXml === undefined ? new Map() : parseComments(commentsXml), map.marks)
+  doc.directives = commentDirectives(comments, doc.blocks)
+  if (mapped) Object.assign(doc, { map, comments })
+  return doc
+}
+
+/** comments.xml → id → author and text (paragraphs joined by line breaks). */
+function parseComments(xml: string): Map<string, { author: string; text: string }> {
+  const comments = new Map<string, { author: string; text: string }>()
+  let current: { author: string; text: string } | undefined
+  let inText = false
+  let paragraphs = 0
+  walkXml(xml, {
+    open(tag) {
+      if (!W_NS.has(tag.uri)) return
+      if (tag.local === 'comment') {
+        current = { author: attr(tag, 'author') ?? '', text: '' }
+        paragraphs = 0
+        const id = attr(tag, 'id')
+        if (id !== undefined) comments.set(id, current)
+      } else if (tag.local === 'p' && current) {
+        if (paragraphs++ > 0) current.text += '\n'
+      } else if (tag.local === 't') {
+        inText = true
+      } else if ((tag.local === 'tab' || tag.local === 'br') && current) {
+        current.text += ' '
+      }
+    },
+    close(tag) {
+      if (!W_NS.has(tag.uri)) return
+      if (tag.local === 't') inText = false
+      else if (tag.local === 'comment') current = undefined
+    },
+    text(text) {
+      if (inText && current) current.text += text
+    },
+  })
+  return comments
 }
 
 /** Where the main document part is: from the package relationships, else word/document.xml. */
-function mainPart(zip: Zip): string | undefined {
+function mainPart(zip: PartReader): string | undefined {
   const xml = zip.text('_rels/.rels')
   if (xml !== undefined) {
     for (const rel of parseRels(xml, '').values()) {
@@ -134,7 +220,7 @@ interface Relationship {
   target: string
 }
 
-function relationships(zip: Zip, partPath: string): Map<string, Relationship> {
+function relationships(zip: PartReader, partPath: string): Map<string, Relationship> {
   const dir = posix.dirname(partPath)
   const xml = zip.text(posix.join(dir, '_rels', `${posix.basename(partPath)}.rels`))
   return xml === undefined ? new Map() : parseRels(xml, dir)
@@ -262,12 +348,19 @@ class WordPart {
   private carried: OpenParagraph | undefined
   /** mc:AlternateContent: has a branch been taken? */
   private readonly alternates: boolean[] = []
+  /** Source map: tags seen so far, and decoded characters since the last one. */
+  private slot = 0
+  private slotOffset = 0
+  /** Comment marks met between paragraphs, placed at the start of the next one. */
+  private pendingMarks: Array<Omit<CommentMark, 'offset'>> = []
 
   constructor(
     private readonly styles: Styles,
     private readonly kind: PartKind,
     /** Count w:lastRenderedPageBreak (true) or explicit breaks (false). */
     private readonly rendered: boolean,
+    /** The part's zip entry name, when a source map is wanted. */
+    private readonly partName?: string,
   ) {}
 
   private get paragraph(): OpenParagraph | undefined {
@@ -279,6 +372,8 @@ class WordPart {
   }
 
   open(tag: Tag): void {
+    this.slot++
+    this.slotOffset = 0
     if (this.skip > 0) {
       this.skip++
       return
@@ -397,10 +492,24 @@ class WordPart {
       case 'sdtContent':
         this.controlContent()
         return
+      case 'commentRangeStart':
+      case 'commentRangeEnd': {
+        const id = attr(tag, 'id')
+        if (id === undefined) return
+        const kind = local === 'commentRangeStart' ? 'start' : 'end'
+        const last = this.paragraphs.at(-1)
+        // Between paragraphs: a start belongs to the next paragraph, an end to the last one.
+        if (paragraph) paragraph.builder.mark(id, kind)
+        else if (kind === 'end' && last) (last.marks ??= []).push({ id, kind, offset: last.text.length })
+        else this.pendingMarks.push({ id, kind })
+        return
+      }
     }
   }
 
   close(tag: Tag): void {
+    this.slot++
+    this.slotOffset = 0
     if (this.skip > 0) {
       this.skip--
       return
@@ -439,10 +548,13 @@ class WordPart {
   }
 
   text(text: string): void {
+    const from = this.slotOffset
+    this.slotOffset += text.length
     if (this.skip > 0) return
     const local = this.stack[this.stack.length - 1]
     if (local === 't') {
-      if (this.visible()) this.paragraph?.builder.append(text)
+      const source = this.partName === undefined ? undefined : { part: this.partName, slot: this.slot, from, to: from + text.length }
+      if (this.visible()) this.paragraph?.builder.append(text, source)
     } else if (local === 'instrText') {
       const field = this.fields[this.fields.length - 1]
       if (field && field.phase === 'instruction') field.instruction += text
@@ -495,6 +607,7 @@ class WordPart {
     this.carried = undefined
     const builder = carried?.builder ?? new ParagraphBuilder(() => this.page)
     this.openParagraphs.push({ builder, inCell, nested: carried?.nested ?? [], sectionBreak: false })
+    for (const mark of this.pendingMarks.splice(0)) builder.mark(mark.id, mark.kind)
     if (this.pendingPlaceholder !== undefined) {
       builder.placeholder(this.pendingPlaceholder)
       this.pendingPlaceholder = undefined

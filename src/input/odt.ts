@@ -1,7 +1,9 @@
 import { UserError } from '../errors.js'
 import type { BlockKind, Document } from '../types.js'
+import { commentDirectives } from './comment-directives.js'
+import { anchorComments, documentMap, type MappedDocument, type PartReader } from './sourcemap.js'
 import { ParagraphBuilder, assemble, attr, walkXml, type Paragraph, type Tag } from './xml.js'
-import { readZipDocument, type Zip } from './zip.js'
+import { openZip, readZipDocument } from './zip.js'
 
 /**
  * OpenDocument text (.odt, .ott) → Document.
@@ -94,7 +96,35 @@ export async function loadOdt(path: string, bytes: Uint8Array, format = 'odt'): 
   return readZipDocument(path, bytes, MESSAGES, (zip) => readDocument(path, zip, format))
 }
 
-function readDocument(path: string, zip: Zip, format: string): Document {
+/** Load with a source map and the comments (for annotate); `parts` replaces package entries. */
+export function loadOdtMapped(
+  path: string,
+  bytes: Uint8Array,
+  parts: Map<string, string> = new Map(),
+  format = 'odt',
+): Document & MappedDocument {
+  let mapped: (Document & MappedDocument) | undefined
+  readZipDocument(path, bytes, MESSAGES, (zip) => {
+    const reader: PartReader =
+      parts.size === 0
+        ? zip
+        : {
+            has: (name) => parts.has(name) || zip.has(name),
+            read: (name) => (parts.has(name) ? new TextEncoder().encode(parts.get(name)) : zip.read(name)),
+            text: (name) => parts.get(name) ?? zip.text(name),
+          }
+    mapped = readDocument(path, reader, format, true) as Document & MappedDocument
+    return mapped
+  })
+  return mapped!
+}
+
+/** Open an OpenDocument package (UserError when it is not a zip), for annotate's own reading. */
+export function openOdt(path: string, bytes: Uint8Array): PartReader {
+  return openZip(path, bytes, MESSAGES)
+}
+
+function readDocument(path: string, zip: PartReader, format: string, mapped = false): Document {
   const manifest = zip.text('META-INF/manifest.xml')
   if (manifest !== undefined && /<(?:[\w.-]+:)?encryption-data\b/.test(manifest)) {
     throw new UserError(MESSAGES.encrypted, path)
@@ -114,7 +144,7 @@ function readDocument(path: string, zip: Zip, format: string): Document {
   const stylesXml = zip.text('styles.xml')
   const pages = new OdfPart(styles, 'styles')
   if (stylesXml !== undefined) walkXml(stylesXml, pages)
-  const body = new OdfPart(styles, 'content')
+  const body = new OdfPart(styles, 'content', mapped)
   walkXml(content, body)
 
   // After the body, in the order the Word loader uses: headers, footers, footnotes, endnotes.
@@ -125,7 +155,28 @@ function readDocument(path: string, zip: Zip, format: string): Document {
     ...as('note', body.footnotes),
     ...as('note', body.endnotes),
   ]
-  return assemble(path, format, body.paragraphs, extra, body.paged)
+  const doc = assemble(path, format, body.paragraphs, extra, body.paged)
+  if (!mapped && body.comments.size === 0) return doc
+  const map = documentMap(doc.blocks, [...body.paragraphs, ...extra])
+  const comments = anchorComments(body.comments, map.marks)
+  doc.directives = commentDirectives(comments, doc.blocks)
+  if (mapped) Object.assign(doc, { map, comments })
+  return doc
+}
+
+const DC_NS = 'http://purl.org/dc/elements/1.1/'
+/** Elements whose direct text annotate can mark: text may be split there by inline elements. */
+const MARKABLE = new Set(['p', 'h', 'span', 'a'])
+
+/** An office:annotation being read: its name, author and text. */
+interface Annotation {
+  name: string
+  author: string
+  text: string
+  depth: number
+  paragraphs: number
+  inCreator: boolean
+  inParagraph: number
 }
 
 interface OpenParagraph {
@@ -169,10 +220,18 @@ class OdfPart {
   private field: MergeField | undefined
   /** The class of the note being read (its body follows its citation). */
   private noteClass: 'footnote' | 'endnote' = 'footnote'
+  /** Comments (office:annotation) by name: author and text. */
+  readonly comments = new Map<string, { author: string; text: string }>()
+  private annotation: Annotation | undefined
+  private unnamed = 0
+  /** Source map: tags seen so far, and decoded characters since the last one. */
+  private slot = 0
+  private slotOffset = 0
 
   constructor(
     private readonly styles: Map<string, Style>,
     private readonly part: 'content' | 'styles',
+    private readonly mapped = false,
   ) {
     this.contexts = [{ target: this.paragraphs, cells: 0, lists: 0 }]
   }
@@ -186,11 +245,21 @@ class OdfPart {
   }
 
   open(tag: Tag): void {
+    this.slot++
+    this.slotOffset = 0
+    if (this.annotation) {
+      this.annotationOpen(tag)
+      return
+    }
     if (this.skip > 0) {
       this.skip++
       return
     }
     const { uri, local } = tag
+    if (uri === OFFICE_NS && (local === 'annotation' || local === 'annotation-end') && this.reading > 0) {
+      this.annotationStart(tag)
+      return
+    }
     if (isHidden(tag)) {
       this.skip = 1
       return
@@ -267,6 +336,12 @@ class OdfPart {
   }
 
   close(tag: Tag): void {
+    this.slot++
+    this.slotOffset = 0
+    if (this.annotation) {
+      this.annotationClose(tag)
+      return
+    }
     if (this.skip > 0) {
       this.skip--
       return
@@ -315,6 +390,14 @@ class OdfPart {
   }
 
   text(text: string): void {
+    const from = this.slotOffset
+    this.slotOffset += text.length
+    const annotation = this.annotation
+    if (annotation) {
+      if (annotation.inCreator) annotation.author += text
+      else if (annotation.inParagraph > 0) annotation.text += text
+      return
+    }
     if (this.skip > 0 || this.reading === 0) return
     const paragraph = this.paragraph
     if (!paragraph) return
@@ -325,10 +408,74 @@ class OdfPart {
     // Characters count inside text: inline elements only, not between paragraphs or notes.
     const innermost = this.stack[this.stack.length - 1]
     if (innermost === undefined || innermost.includes('#') || STRUCTURE.has(innermost)) return
+    if (this.mapped && this.part === 'content' && MARKABLE.has(innermost) && this.inBody()) {
+      this.appendMapped(paragraph.builder, text, from)
+      return
+    }
     // ODF white space: runs collapse to one space, none at the start or after a space.
     let collapsed = text.replace(/[ \t\r\n]+/g, ' ')
     if (collapsed.startsWith(' ') && paragraph.builder.atSpace()) collapsed = collapsed.slice(1)
     paragraph.builder.append(collapsed)
+  }
+
+  /** Text of the body, not of a note (annotate writes comments in the body only). */
+  private inBody(): boolean {
+    const target = this.context.target
+    return target !== this.footnotes && target !== this.endnotes
+  }
+
+  /** The same white-space collapsing, piece by piece, each piece with its source. */
+  private appendMapped(builder: ParagraphBuilder, text: string, from: number): void {
+    const pieces = /[ \t\r\n]+|[^ \t\r\n]+/g
+    for (let match = pieces.exec(text); match; match = pieces.exec(text)) {
+      const piece = match[0]
+      const source = { part: 'content.xml', slot: this.slot, from: from + match.index, to: from + match.index + piece.length }
+      if (/^[ \t\r\n]/.test(piece)) {
+        if (!builder.atSpace()) builder.append(' ', source)
+      } else {
+        builder.append(piece, source)
+      }
+    }
+  }
+
+  /** office:annotation starts a comment (its range runs to office:annotation-end); -end closes it. */
+  private annotationStart(tag: Tag): void {
+    const builder = this.paragraph?.builder
+    if (tag.local === 'annotation-end') {
+      const name = attr(tag, 'name')
+      if (name !== undefined) builder?.mark(name, 'end')
+      this.skip = 1
+      return
+    }
+    const named = attr(tag, 'name')
+    const name = named ?? `#${++this.unnamed}`
+    builder?.mark(name, 'start')
+    // A comment without a name marks one point.
+    if (named === undefined) builder?.mark(name, 'end')
+    this.annotation = { name, author: '', text: '', depth: 1, paragraphs: 0, inCreator: false, inParagraph: 0 }
+  }
+
+  private annotationOpen(tag: Tag): void {
+    const annotation = this.annotation!
+    annotation.depth++
+    if (tag.uri === DC_NS && tag.local === 'creator') annotation.inCreator = true
+    else if (tag.uri === TEXT_NS && (tag.local === 'p' || tag.local === 'h')) {
+      if (annotation.paragraphs++ > 0) annotation.text += '\n'
+      annotation.inParagraph++
+    } else if (tag.uri === TEXT_NS && (tag.local === 's' || tag.local === 'tab' || tag.local === 'line-break')) {
+      annotation.text += ' '
+    }
+  }
+
+  private annotationClose(tag: Tag): void {
+    const annotation = this.annotation!
+    if (--annotation.depth === 0) {
+      this.annotation = undefined
+      this.comments.set(annotation.name, { author: annotation.author.trim(), text: annotation.text })
+      return
+    }
+    if (tag.uri === DC_NS && tag.local === 'creator') annotation.inCreator = false
+    else if (tag.uri === TEXT_NS && (tag.local === 'p' || tag.local === 'h')) annotation.inParagraph--
   }
 
   private endParagraph(): void {

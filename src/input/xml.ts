@@ -69,6 +69,34 @@ export interface Paragraph {
   page: number
   /** Set for paragraphs outside the body. */
   part?: Block['part']
+  /** Where the text comes from in the XML (only when the loader keeps a source map). */
+  segments?: TextSegment[]
+  /** Comment anchors met in the paragraph (offsets relative to `text`). */
+  marks?: CommentMark[]
+}
+
+/** Where a piece of text comes from: the `slot`-th gap between tags of an XML part. */
+export interface TextSource {
+  /** Zip entry name of the part. */
+  part: string
+  /** Number of start and end tags (a self-closing tag counts twice) before the text. */
+  slot: number
+  /** Offsets in the slot's decoded text (entities resolved, comments left out). */
+  from: number
+  to: number
+}
+
+/** A piece of paragraph (later: document) text and where it comes from. */
+export interface TextSegment extends TextSource {
+  start: number
+  end: number
+}
+
+/** A comment's range start or end, as met in the text. */
+export interface CommentMark {
+  id: string
+  kind: 'start' | 'end'
+  offset: number
 }
 
 const SPACE = /\s/
@@ -80,15 +108,24 @@ const SPACE = /\s/
 export class ParagraphBuilder {
   private text = ''
   private readonly placeholders: Placeholder[] = []
+  private segments: TextSegment[] | undefined
+  private marks: CommentMark[] | undefined
   /** Page of the first visible character. */
   page: number | undefined
 
   constructor(private readonly pageOf: () => number) {}
 
-  append(text: string): void {
+  /** Append text; `source` says where it comes from (source-mapped loads only). */
+  append(text: string, source?: TextSource): void {
     if (text.length === 0) return
     if (this.page === undefined && /\S/.test(text)) this.page = this.pageOf()
+    if (source) (this.segments ??= []).push({ ...source, start: this.text.length, end: this.text.length + text.length })
     this.text += text
+  }
+
+  /** A comment's range starts or ends here. */
+  mark(id: string, kind: CommentMark['kind']): void {
+    ;(this.marks ??= []).push({ id, kind, offset: this.text.length })
   }
 
   /** A tab or a line break: one space between words. */
@@ -112,12 +149,30 @@ export class ParagraphBuilder {
     const trimmed = this.text.trim()
     if (trimmed.length === 0) return undefined
     const lead = this.text.length - this.text.trimStart().length
-    return {
+    const paragraph: Paragraph = {
       kind,
       text: trimmed,
       placeholders: this.placeholders.map((p) => ({ start: p.start - lead, end: p.end - lead })),
       page: this.page ?? fallbackPage,
     }
+    const length = trimmed.length
+    if (this.segments) {
+      // Trimmed white space drops out of the map; a segment cut by the trim keeps its source.
+      paragraph.segments = []
+      for (const s of this.segments) {
+        const start = Math.max(0, s.start - lead)
+        const end = Math.min(length, s.end - lead)
+        if (end <= start) continue
+        const exact = s.to - s.from === s.end - s.start
+        const from = exact ? s.from + (start - (s.start - lead)) : s.from
+        const to = exact ? s.to - (s.end - lead - end) : s.to
+        paragraph.segments.push({ ...s, start, end, from, to })
+      }
+    }
+    if (this.marks) {
+      paragraph.marks = this.marks.map((m) => ({ ...m, offset: Math.min(length, Math.max(0, m.offset - lead)) }))
+    }
+    return paragraph
   }
 }
 

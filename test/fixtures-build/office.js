@@ -20,13 +20,19 @@
 //   mal-flettefelt.dotx                         template: MERGEFIELD, DOCVARIABLE (complex field),
 //                                               content controls, a table, a footnote
 //   mal-flettefelt.ott                          template: database-display and other fields
+//   vedtak-rotete.docx / .odt                   for annotate: a flagged phrase over differently
+//                                               formatted runs, hyperlink, merge fields, table,
+//                                               header, footer, footnote, a person's tracked
+//                                               changes and comment
+//   vedtak-unntak.docx / .odt                   findings silenced from comments (klarsprak: ignorer,
+//                                               klarsprak-disable-next-line, -disable / -enable)
 //   skadet.docx                                 vedtak-hjemmesykepleie.docx cut off after 60 %
 //   ikke-word.docx                              a valid zip with unrelated files
 //   passord.docx                                an OLE compound file header (what Word writes
 //                                               for a password-protected document)
 //   passord.odt                                 manifest with encryption data
 //
-// Also exports `wordLetter(pages)`: the after letter repeated over `pages` pages as a .docx
+// Also exports `wordLetter(pages, before?)`: the after (or before) letter repeated over `pages` pages as a .docx
 // (a Buffer), for the benchmark; and `officeFixtures()` (name → bytes, nothing written), which
 // a test compares with the committed files.
 import { textLoader } from './text-loader.js'
@@ -189,7 +195,7 @@ const FIELD_PAGE_SIMPLE = '<w:fldSimple w:instr=" PAGE   \\* MERGEFORMAT "><w:r>
 /**
  * A complete .docx (or .dotx) package. parts: { body, styles, header?, footer?, footnotes?, title }.
  */
-function wordPackage({ body, styles, header, footer, footnotes, title, template = false }) {
+function wordPackage({ body, styles, header, footer, footnotes, title, template = false, comments, links = [] }) {
   const main = `${CT}.${template ? 'template' : 'document'}.main+xml`
   const overrides = [
     ['/word/document.xml', main],
@@ -205,6 +211,11 @@ function wordPackage({ body, styles, header, footer, footnotes, title, template 
     ['rIdSettings', 'settings', 'settings.xml'],
   ]
   const parts = []
+  if (comments) {
+    overrides.push(['/word/comments.xml', `${CT}.comments+xml`])
+    rels.push(['rIdComments', 'comments', 'comments.xml'])
+    parts.push(['word/comments.xml', `${XML_DECL}<w:comments ${NS}>${comments}</w:comments>`])
+  }
   if (header) {
     overrides.push(['/word/header1.xml', `${CT}.header+xml`])
     rels.push(['rIdHeader1', 'header', 'header1.xml'])
@@ -236,6 +247,8 @@ function wordPackage({ body, styles, header, footer, footnotes, title, template 
   const packageRels = `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`
   const documentRels = `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
     .map(([id, type, target]) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`)
+    .join('')}${links
+    .map(([id, target]) => `<Relationship Id="${id}" Type="${REL}/hyperlink" Target="${esc(target)}" TargetMode="External"/>`)
     .join('')}</Relationships>`
   const core = `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${esc(title)}</dc:title><dc:creator>Lillevik kommune</dc:creator><cp:lastModifiedBy>Lillevik kommune</cp:lastModifiedBy><dc:language>nb-NO</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">${ISO_DATE}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${ISO_DATE}</dcterms:modified></cp:coreProperties>`
   const app = `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>${template ? '' : 'Normal.dotm'}</Template><Application>Microsoft Office Word</Application><DocSecurity>0</DocSecurity><AppVersion>16.0000</AppVersion></Properties>`
@@ -276,8 +289,12 @@ function wordOfLetter(blocks, { norwegian, pageBreak, title, pages = 1 }) {
   })
 }
 
-/** The after letter repeated over `pages` pages, as a .docx file (for the benchmark). */
-export function wordLetter(pages) {
+/**
+ * The after letter (or with `before`, the letter before rewriting: many findings) repeated over
+ * `pages` pages, as a .docx file (for the benchmark).
+ */
+export function wordLetter(pages, before = false) {
+  if (before) return wordOfLetter(BEFORE, { norwegian: true, title: 'Vedtak vedrørende helsetjenester i hjemmet', pages })
   return wordOfLetter(AFTER, { norwegian: false, title: 'Vedtak om hjemmesykepleie', pages })
 }
 
@@ -372,6 +389,97 @@ function templateWord() {
     footnotes,
     title: 'Mal for vedtak',
     template: true,
+  })
+}
+
+/** A human comment in comments.xml. */
+function wComment(id, text, author = 'Kari Moen') {
+  return `<w:comment w:id="${id}" w:author="${author}" w:date="2025-03-24T09:00:00Z" w:initials="KM"><w:p><w:r><w:annotationRef/></w:r>${wRun(wText(text))}</w:p></w:comment>`
+}
+
+/** Runs with comment id `id` around them. */
+function wCommented(id, runs) {
+  return `<w:commentRangeStart w:id="${id}"/>${runs}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`
+}
+
+const BOLD = '<w:rPr><w:b/></w:rPr>'
+const ITALIC = '<w:rPr><w:i/><w:color w:val="1F3864"/></w:rPr>'
+const MERGE_COMPLEX = (name) =>
+  `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD ${name} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«${name}»</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`
+
+/**
+ * What annotate meets in real letters (issue 8): a flagged phrase over runs with different
+ * formatting, a flagged word in a hyperlink, flagged words next to merge fields (simple and
+ * complex), a table, a header and a footer, a footnote, tracked changes by a person and a
+ * person's comment.
+ */
+function messyWord() {
+  const cell = (text) => `<w:tc><w:tcPr><w:tcW w:w="4531" w:type="dxa"/></w:tcPr>${wPara('', wRun(wText(text)))}</w:tc>`
+  const body = [
+    wPara('<w:pStyle w:val="Heading1"/>', wRun(wText('Vedtak om hjemmesykepleie'))),
+    wPara('', wRun(wText('Hei ')) + `<w:fldSimple w:instr=" MERGEFIELD Fornavn \\* MERGEFORMAT ">${wRun(wText('«Fornavn»'))}</w:fldSimple>` + wRun(wText('!'))),
+    // «i henhold til» over three runs: plain, bold, italic.
+    wPara('', wRun(wText('Du får hjemmesykepleie i hen')) + `<w:r>${BOLD}${wText('hold')}</w:r>` + `<w:r>${ITALIC}${wText(' til loven.')}</w:r>`),
+    wPara(
+      '',
+      wRun(wText('Les mer ')) +
+        `<w:hyperlink r:id="rIdLink1" w:history="1"><w:r><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>${wText('vedrørende klage')}</w:r></w:hyperlink>` +
+        wRun(wText(' på nettsiden vår.')),
+    ),
+    wPara('', wRun(wText('Vedrørende ')) + MERGE_COMPLEX('Tjeneste') + wRun(wText(' har vi gjort et vedtak.'))),
+    `<w:tbl><w:tblPr><w:tblStyle w:val="TableNormal"/><w:tblW w:w="9062" w:type="dxa"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="4531"/><w:gridCol w:w="4531"/></w:tblGrid><w:tr>${cell('Pris')}${cell('Tjenesten er vederlagsfri.')}</w:tr></w:tbl>`,
+    wPara(
+      '',
+      `<w:ins ${CHANGE(1)}>${wRun(wText('Hjelpen iverksettes'))}</w:ins>` +
+        `<w:del ${CHANGE(2)}>${wRun('<w:delText xml:space="preserve"> snarest</w:delText>')}</w:del>` +
+        wRun(wText(' fra 1. april 2025.')),
+    ),
+    wPara('', wRun(wText('Har du spørsmål, kan du ')) + wCommented(0, wRun(wText('ta kontakt'))) + wRun(wText(' med oss.'))),
+    wPara(
+      '',
+      wRun(wText('Du kan klage på vedtaket.')) +
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>',
+    ),
+  ]
+  const footnotes = `<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>${wRun(wText(' Klagen må sendes innen tre uker iht. loven.'))}</w:p></w:footnote>`
+  return wordPackage({
+    body: body.join('\n'),
+    styles: wordStyles(false),
+    header: wPara('<w:pStyle w:val="Header"/>', wRun(wText('Lillevik kommune, brev vedrørende helse'))),
+    footer: wPara('<w:pStyle w:val="Footer"/><w:jc w:val="center"/>', wRun(wText('Side ')) + FIELD_PAGE_COMPLEX),
+    footnotes,
+    comments: wComment(0, 'Sjekk telefonnummeret før brevet sendes.'),
+    links: [['rIdLink1', 'https://lillevik.kommune.no/klage']],
+    title: 'Vedtak med rotete formatering',
+  })
+}
+
+/**
+ * Findings silenced from comments: «klarsprak: ignorer» on a word, klarsprak-disable-next-line
+ * (the next paragraph), klarsprak-disable / klarsprak-enable.
+ */
+function silencedWord() {
+  const body = [
+    wPara('<w:pStyle w:val="Heading1"/>', wRun(wText('Svar på søknaden'))),
+    wPara('', wRun(wText('Vi viser til søknaden ')) + wCommented(1, wRun(wText('vedrørende'))) + wRun(wText(' praktisk bistand.'))),
+    wPara('', wCommented(2, wRun(wText('Neste avsnitt')))+ wRun(wText(' er sjekket.'))),
+    wPara('', wRun(wText('Vi ber om mer informasjon vedrørende saken.'))),
+    wPara('', wRun(wText('Vi sender svar vedrørende klagen.'))),
+    wPara('', wCommented(3, wRun(wText('Merk')))+ wRun(wText(' at vi har fått papirene.'))),
+    wPara('', wRun(wText('Du får svar ca. 1. mai, evt. før.'))),
+    wPara('', wCommented(4, wRun(wText('Slutt'))) + wRun(wText(' på unntaket.'))),
+    wPara('', wRun(wText('Ring oss evt. på telefon.'))),
+  ]
+  return wordPackage({
+    body: body.join('\n'),
+    styles: wordStyles(false),
+    comments: [
+      wComment(1, 'klarsprak: ignorer'),
+      wComment(2, 'klarsprak-disable-next-line nb/kanselliord'),
+      wComment(3, 'klarsprak-disable nb/forkortelser'),
+      wComment(4, 'klarsprak-enable nb/forkortelser'),
+    ].join(''),
+    title: 'Vedtak med unntak',
   })
 }
 
@@ -523,6 +631,52 @@ function odfChange(id, kind, deleted) {
   return `<text:changed-region xml:id="ct${id}" text:id="ct${id}"><text:${kind}>${body}</text:${kind}></text:changed-region>`
 }
 
+/** An office:annotation by a person, around `inner`. */
+function odfAnnotated(name, text, inner) {
+  return `<office:annotation office:name="${name}"><dc:creator>Kari Moen</dc:creator><dc:date>2025-03-24T09:00:00</dc:date><text:p>${esc(text)}</text:p></office:annotation>${inner}<office:annotation-end office:name="${name}"/>`
+}
+
+/** The ODF version of messyWord. */
+function messyOdt() {
+  const db = (column) =>
+    `<text:database-display text:table-name="Mottakere" text:table-type="table" text:column-name="${column}" text:database-name="Adresser">&lt;${column}&gt;</text:database-display>`
+  const cell = (text) => `<table:table-cell office:value-type="string"><text:p text:style-name="Table_20_Contents">${esc(text)}</text:p></table:table-cell>`
+  const tracked = `<text:tracked-changes text:track-changes="false">${odfChange(1, 'insertion')}${odfChange(2, 'deletion', '<text:p> snarest</text:p>')}</text:tracked-changes>\n`
+  const body = [
+    '<text:h text:style-name="Heading_20_1" text:outline-level="1">Vedtak om hjemmesykepleie</text:h>',
+    `<text:p text:style-name="Text_20_body">Hei ${db('Fornavn')}!</text:p>`,
+    '<text:p text:style-name="Text_20_body">Du får hjemmesykepleie i hen<text:span text:style-name="T1">hold</text:span><text:span text:style-name="T2"> til loven.</text:span></text:p>',
+    '<text:p text:style-name="Text_20_body">Les mer <text:a xlink:type="simple" xlink:href="https://lillevik.kommune.no/klage">vedrørende klage</text:a> på nettsiden vår.</text:p>',
+    `<text:p text:style-name="Text_20_body">Vedrørende ${db('Tjeneste')} har vi gjort et vedtak.</text:p>`,
+    `<table:table table:name="Tabell1" table:style-name="Tabell1"><table:table-column table:number-columns-repeated="2"/><table:table-row>${cell('Pris')}${cell('Tjenesten er vederlagsfri.')}</table:table-row></table:table>`,
+    '<text:p text:style-name="Text_20_body"><text:change-start text:change-id="ct1"/>Hjelpen iverksettes<text:change-end text:change-id="ct1"/><text:change text:change-id="ct2"/> fra 1. april 2025.</text:p>',
+    `<text:p text:style-name="Text_20_body">Har du spørsmål, kan du ${odfAnnotated('kari1', 'Sjekk telefonnummeret før brevet sendes.', 'ta kontakt')} med oss.</text:p>`,
+    '<text:p text:style-name="Text_20_body">Du kan klage på vedtaket.<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p text:style-name="Footnote">Klagen må sendes innen tre uker iht. loven.</text:p></text:note-body></text:note></text:p>',
+  ].join('\n')
+  const styles = odfStyles(false, true).replace('Lillevik kommune</text:p>', 'Lillevik kommune, brev vedrørende helse</text:p>')
+  const content = odfContent(body, { tracked })
+    .replace('<office:document-content ', '<office:document-content xmlns:xlink="http://www.w3.org/1999/xlink" ')
+    .replace('</office:automatic-styles>', '<style:style style:name="T2" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>\n</office:automatic-styles>')
+  return odfPackage({ content, styles, title: 'Vedtak med rotete formatering' })
+}
+
+/** The ODF version of silencedWord. */
+function silencedOdt() {
+  const p = (inner) => `<text:p text:style-name="Text_20_body">${inner}</text:p>`
+  const body = [
+    '<text:h text:style-name="Heading_20_1" text:outline-level="1">Svar på søknaden</text:h>',
+    p(`Vi viser til søknaden ${odfAnnotated('a1', 'klarsprak: ignorer', 'vedrørende')} praktisk bistand.`),
+    p(`${odfAnnotated('a2', 'klarsprak-disable-next-line nb/kanselliord', 'Neste avsnitt')} er sjekket.`),
+    p('Vi ber om mer informasjon vedrørende saken.'),
+    p('Vi sender svar vedrørende klagen.'),
+    p(`${odfAnnotated('a3', 'klarsprak-disable nb/forkortelser', 'Merk')} at vi har fått papirene.`),
+    p('Du får svar ca. 1. mai, evt. før.'),
+    p(`${odfAnnotated('a4', 'klarsprak-enable nb/forkortelser', 'Slutt')} på unntaket.`),
+    p('Ring oss evt. på telefon.'),
+  ].join('\n')
+  return odfPackage({ content: odfContent(body), styles: odfStyles(false, false), title: 'Vedtak med unntak' })
+}
+
 function trackedOdt() {
   const changes = [
     odfChange(1, 'deletion', '<text:p>Det meddeles herved at De innvilges</text:p>'),
@@ -643,6 +797,10 @@ export function officeFixtures() {
     'vedtak-sporede-endringer.docx': trackedWord(),
     'vedtak-sporede-endringer.odt': trackedOdt(),
     'mal-flettefelt.dotx': templateWord(),
+    'vedtak-rotete.docx': messyWord(),
+    'vedtak-rotete.odt': messyOdt(),
+    'vedtak-unntak.docx': silencedWord(),
+    'vedtak-unntak.odt': silencedOdt(),
     'mal-flettefelt.ott': templateOdt(),
     'skadet.docx': after.subarray(0, Math.floor(after.length * 0.6)),
     'ikke-word.docx': zip([
