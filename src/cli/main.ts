@@ -254,7 +254,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
   }
   const summary = summarise(reports)
   const toFile = options.output !== undefined
-  const context: FormatContext = { color: !toFile && useColor(options, io), toolVersion: VERSION, summary, width: io.columns ?? 100 }
+  const context: FormatContext = { color: !toFile && useColor(options, io), toolVersion: VERSION, summary, width: io.columns ?? 100, now: new Date() }
   const chunked = CHUNK_FORMATTERS[options.format]
   const output: Iterable<string> = chunked ? chunked(reports, context) : [FORMATTERS[options.format]!(reports, context)]
   if (toFile) atomicWrite(resolve(io.cwd, options.output!), output)

@@ -7,6 +7,8 @@ export interface FormatContext {
   summary: Summary
   /** Terminal width for excerpts. */
   width: number
+  /** The clock: when the report is made (shown in the HTML report). */
+  now: Date
 }
 
 export type Formatter = (reports: FileReport[], context: FormatContext) => string
