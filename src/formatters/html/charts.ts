@@ -16,7 +16,7 @@ const HATCH = '<defs><pattern id="{id}" width="6" height="6" patternUnits="userS
 
 /** Vertical bars (a histogram): one column per bar, the value above it. */
 export function columnChart(id: string, bars: Bar[], label: string, unit: string): string {
-  const width = 300
+  const width = 340
   const height = 150
   const top = 18
   const bottom = 34
@@ -33,7 +33,7 @@ export function columnChart(id: string, bars: Bar[], label: string, unit: string
     const fill = bar.emphasis ? `url(#${id}-h)` : '#4b6f96'
     out += `<g><title>${escapeHtml(bar.title)}</title><rect x="${x}" y="${y}" width="${w}" height="${Math.max(h, bar.value > 0 ? 1 : 0)}" fill="${fill}"/>`
     out += `<text x="${x + w / 2}" y="${y - 4}" text-anchor="middle">${bar.value}</text>`
-    out += `<text x="${x + w / 2}" y="${height - bottom + 14}" text-anchor="middle">${escapeHtml(bar.label)}</text></g>`
+    out += `<text class="small" x="${x + w / 2}" y="${height - bottom + 14}" text-anchor="middle">${escapeHtml(bar.label)}</text></g>`
   })
   out += `<line x1="0" y1="${top + plot + 0.5}" x2="${width}" y2="${top + plot + 0.5}" stroke="#888"/>`
   out += `<text x="${width / 2}" y="${height - 4}" text-anchor="middle">${escapeHtml(unit)}</text></svg>`

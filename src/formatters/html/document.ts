@@ -105,7 +105,7 @@ function renderText(report: FileReport, findings: Numbered[], id: string, s: Str
       if (annotations[next]!.end > block.start) active.push(annotations[next]!)
       next++
     }
-    const inner = segments(text, block.start, block.end, active, id)
+    const inner = segments(text, block, active, id)
     const part = block.part ? ` data-part="${escapeHtml(s.part[block.part])}"` : ''
     const wanted = block.kind === 'list-item' ? 'list' : block.kind === 'table-cell' ? 'table' : null
     if (wanted !== group) {
@@ -130,11 +130,18 @@ function renderText(report: FileReport, findings: Numbered[], id: string, s: Str
  * links); the piece where a finding starts is a tab stop, the piece where it ends carries its
  * number for the printed footnotes.
  */
-function segments(text: string, from: number, to: number, active: Annotation[], id: string): string {
+function segments(text: string, block: Block, active: Annotation[], id: string): string {
+  // Leading and trailing white space (markup the Markdown loader blanked out) is not shown.
+  let from = block.start
+  let to = block.end
+  while (from < to && isSpace(text.charCodeAt(from))) from++
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--
   if (active.length === 0) return escapeHtml(text.slice(from, to))
   const events: Array<[number, number, Annotation]> = [] // [offset, 0 = close | 1 = open, annotation]
   for (const a of active) {
-    events.push([Math.max(from, a.start), 1, a], [Math.min(to, a.end), 0, a])
+    const start = Math.max(from, a.start)
+    const end = Math.min(to, a.end)
+    if (end > start) events.push([start, 1, a], [end, 0, a])
   }
   events.sort((x, y) => x[0] - y[0] || x[1] - y[1])
   let out = ''
@@ -157,12 +164,16 @@ function segments(text: string, from: number, to: number, active: Annotation[], 
       else {
         open.push(annotation)
         // A finding carried over from the previous block starts there, not here.
-        if (annotation.start >= from) starting.push(annotation)
+        if (annotation.start >= block.start) starting.push(annotation)
       }
       i++
     }
   }
   return out
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160
 }
 
 function piece(
@@ -260,7 +271,7 @@ function sentenceChart(lengths: number[], id: string, s: Strings, long: number):
     const label = high === Infinity ? `${low}+` : `${low}–${high}`
     return { label, value: counts[i]!, title: `${label} ${s.wordsUnit}: ${s.sentencesUnit(counts[i]!)}`, emphasis: low > 20 }
   })
-  return columnChart(id, bars, s.sentenceLengthsLabel(lengths.length, long), s.wordsUnit + ' / ' + s.sentences)
+  return columnChart(id, bars, s.sentenceLengthsLabel(lengths.length, long), s.wordsPerSentenceAxis)
 }
 
 function checklist(report: FileReport, id: string, s: Strings): string {

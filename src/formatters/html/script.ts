@@ -164,7 +164,7 @@ export const SCRIPT = `
           if (numeric) {
             var nx = x === '' ? -Infinity : Number(x);
             var ny = y === '' ? -Infinity : Number(y);
-            order = nx - ny;
+            order = nx === ny ? 0 : nx < ny ? -1 : 1;
           } else {
             order = x.localeCompare(y, 'nb');
           }

@@ -36,6 +36,7 @@ export interface Strings {
   sentenceLengths: string
   sentenceLengthsLabel: (n: number, long: number) => string
   wordsUnit: string
+  wordsPerSentenceAxis: string
   sentencesUnit: (n: number) => string
   checklist: string
   outcome: string
@@ -101,6 +102,7 @@ const NB: Strings = {
   sentenceLengths: 'Setningslengder',
   sentenceLengthsLabel: (n, long) => `Setningslengder: ${n} setninger, ${long} over 20 ord.`,
   wordsUnit: 'ord',
+  wordsPerSentenceAxis: 'ord i setningen (skravert: over 20)',
   sentencesUnit: (n) => `${n} ${n === 1 ? 'setning' : 'setninger'}`,
   checklist: 'Innhold i vedtaket',
   outcome: 'Utfall',
@@ -147,6 +149,7 @@ const NN: Strings = {
   longSentences: 'setningar over 20 ord',
   sentenceLengthsLabel: (n, long) => `Setningslengder: ${n} setningar, ${long} over 20 ord.`,
   sentencesUnit: (n) => `${n} ${n === 1 ? 'setning' : 'setningar'}`,
+  wordsPerSentenceAxis: 'ord i setninga (skravert: over 20)',
   missing: 'Manglar',
   present: 'Finst',
   showWords: 'vis orda',

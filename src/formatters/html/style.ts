@@ -22,7 +22,7 @@ h2{font-size:1.3rem;margin:.25rem 0 .5rem;overflow-wrap:anywhere}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:2rem;align-items:start}
 .letter{font-family:Georgia,"Times New Roman",serif;font-size:1.05rem;line-height:1.65;max-width:44rem}
 .letter p,.letter h3,.letter li,.letter .cell{white-space:pre-wrap;overflow-wrap:anywhere}
-.letter h3{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.15rem;margin:1.2rem 0 .4rem}
+.letter h3{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.05rem;margin:1rem 0 .35rem}
 .letter p{margin:0 0 .8rem}
 .letter ul{margin:0 0 .8rem;padding-left:1.5rem}
 .letter .table{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));border:1px solid var(--line);margin:0 0 .8rem}
@@ -61,6 +61,7 @@ mark[aria-expanded=true],mark.flash,.ev.flash{outline:3px solid #000;outline-off
 .checklist .basis{display:block;color:var(--muted);font-size:.82rem;margin-left:1.3rem}
 svg{max-width:100%;height:auto;display:block}
 svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#333}
+svg text.small{font-size:10.5px}
 .notes{margin-top:1.5rem;border-top:1px solid var(--line);padding-top:.5rem}
 .notes h3{font-size:1.05rem}
 .notes ol{padding-left:2.25rem}
