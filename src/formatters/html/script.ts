@@ -117,7 +117,9 @@ export const SCRIPT = `
     if (link) {
       var anchor = document.getElementById(link.getAttribute('href').slice(1));
       if (!anchor) return;
-      var shown = anchor.classList.contains('a') && anchor.nextElementSibling ? anchor.nextElementSibling : anchor;
+      // An anchor is empty: show the piece of text after it (several findings may start there).
+      var shown = anchor;
+      while (shown.classList.contains('a') && shown.nextElementSibling) shown = shown.nextElementSibling;
       event.preventDefault();
       close(false);
       if (shown.tabIndex < 0 && !shown.hasAttribute('tabindex')) shown.setAttribute('tabindex', '-1');
