@@ -43,7 +43,7 @@ export function columnChart(id: string, bars: Bar[], label: string, unit: string
 /** Horizontal bars with a label on the left, for one row per document or rule. */
 export function barChart(id: string, bars: Bar[], label: string, options: { max?: number; marks?: number[] } = {}): string {
   const width = 420
-  const labelWidth = 170
+  const labelWidth = 185
   const row = 18
   const top = options.marks ? 16 : 4
   const height = top + bars.length * row + 4
@@ -57,7 +57,7 @@ export function barChart(id: string, bars: Bar[], label: string, options: { max?
   bars.forEach((bar, i) => {
     const y = top + i * row
     const w = Math.max(bar.value > 0 ? 1 : 0, Math.round((bar.value / max) * plot))
-    out += `<g><title>${escapeHtml(bar.title)}</title><text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end">${escapeHtml(truncate(bar.label, 26))}</text>`
+    out += `<g><title>${escapeHtml(bar.title)}</title><text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end">${escapeHtml(truncate(bar.label, 25))}</text>`
     out += `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${row - 6}" fill="#4b6f96"/>`
     out += `<text x="${labelWidth + w + 4}" y="${y + 13}">${escapeHtml(formatNumber(bar.value))}</text></g>`
   })

@@ -23,7 +23,12 @@ interface Annotation {
   severity?: Severity
   /** Checklist element index, for evidence. */
   evidence?: number
+  /** A finding on a whole sentence or more: underlined only, so the words inside stay readable. */
+  wide?: boolean
 }
+
+/** Spans longer than this are drawn as an underline without a background. */
+const WIDE = 60
 
 /** Findings in reading order: those on words first, by offset; then those about the whole text. */
 function numberFindings(report: FileReport): Numbered[] {
@@ -74,7 +79,9 @@ function renderText(report: FileReport, findings: Numbered[], id: string, s: Str
   const text = report.source ?? ''
   const blocks: Block[] = report.layout?.blocks ?? (text ? [{ kind: 'paragraph', start: 0, end: text.length }] : [])
   const annotations: Annotation[] = []
-  for (const f of findings) if (f.span) annotations.push({ start: f.span[0], end: f.span[1], n: f.n, severity: f.diagnostic.severity })
+  for (const f of findings) {
+    if (f.span) annotations.push({ start: f.span[0], end: f.span[1], n: f.n, severity: f.diagnostic.severity, wide: f.span[1] - f.span[0] > WIDE })
+  }
   report.vedtak?.elements.forEach((element, k) => {
     if (element.evidence && element.evidence.end.offset > element.evidence.start.offset) {
       annotations.push({ start: element.evidence.start.offset, end: element.evidence.end.offset, n: 0, evidence: k })
@@ -192,8 +199,20 @@ function piece(
   const findings = open.filter((a) => a.n > 0)
   const evidence = open.some((a) => a.n === 0) ? ' ev' : ''
   if (findings.length === 0) return `${anchors}<span class="${evidence.trim()}">${escaped}</span>`
+  // The colour is that of the most severe short finding here; under wide ones only, no background.
+  const narrow = findings.filter((a) => !a.wide)
+  const colouring = narrow.length > 0 ? narrow : findings
   let severity: Severity = 'info'
-  for (const a of findings) if (SEVERITY_RANK[a.severity!] > SEVERITY_RANK[severity]) severity = a.severity!
+  for (const a of colouring) if (SEVERITY_RANK[a.severity!] > SEVERITY_RANK[severity]) severity = a.severity!
+  let classes = `s-${severity}`
+  if (narrow.length === 0) classes += ' wide'
+  else {
+    if (narrow.length > 1) classes += ' many'
+    // Inside a wide finding: its own line under the short one's, so neither cue is lost.
+    let wide: Severity | undefined
+    for (const a of findings) if (a.wide && (!wide || SEVERITY_RANK[a.severity!] > SEVERITY_RANK[wide])) wide = a.severity!
+    if (wide) classes += ` w-${wide}`
+  }
   const numbers = findings.map((a) => a.n).sort((x, y) => x - y)
   // Findings whose last piece this is: they close at endOffset.
   const ending: number[] = []
@@ -204,7 +223,7 @@ function piece(
   const tab = starting.some((a) => a.n > 0) ? ' tabindex="0" role="button" aria-haspopup="dialog" aria-expanded="false"' : ''
   const describedBy = tab ? ` aria-describedby="${numbers.map((n) => `${id}-n${n}`).join(' ')}"` : ''
   const end = ending.length > 0 ? ` data-end="${ending.sort((x, y) => x - y).join(',')}"` : ''
-  return `${anchors}<mark class="s-${severity}${findings.length > 1 ? ' many' : ''}${evidence}" data-f="${numbers.join(' ')}"${end}${tab}${describedBy}>${escaped}</mark>`
+  return `${anchors}<mark class="${classes}${evidence}" data-f="${numbers.join(' ')}"${end}${tab}${describedBy}>${escaped}</mark>`
 }
 
 /** Side panel: readability, sentence lengths, the checklist, findings by rule. */

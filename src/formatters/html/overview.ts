@@ -52,7 +52,7 @@ function lixChart(reports: FileReport[], s: Strings): string {
   const measured = reports.filter((r) => r.metrics?.lix != null)
   if (measured.length <= MAX_DOCUMENT_BARS) {
     const bars: Bar[] = measured.map((r) => ({
-      label: r.path,
+      label: r.path.replace(/^.*[\\/]/, ''),
       value: r.metrics!.lix!,
       title: `${r.path}: LIX ${formatNumber(r.metrics!.lix!)} (${s.lixBand(r.metrics!.lixBand ?? '')})`,
     }))

@@ -38,6 +38,11 @@ mark.s-info{background:var(--info-bg);text-decoration-style:dotted;text-decorati
 mark.s-error.many{background:var(--error-bg2)}
 mark.s-warning.many{background:var(--warning-bg2)}
 mark.s-info.many{background:var(--info-bg2)}
+mark.wide{background:transparent}
+mark.w-error{box-shadow:0 3px 0 -1px var(--error)}
+mark.w-warning{box-shadow:0 3px 0 -1px var(--warning)}
+mark.w-info{box-shadow:0 3px 0 -1px var(--info)}
+mark.wide:hover,mark.wide:focus{background:#eee}
 mark[aria-expanded=true],mark.flash,.ev.flash{outline:3px solid #000;outline-offset:1px}
 .ev.flash,.ev:focus{background:#d9eedf;box-shadow:0 0 0 2px var(--ok)}
 .sev{font-weight:600;white-space:nowrap}
@@ -66,8 +71,11 @@ svg text.small{font-size:10.5px}
 .notes h3{font-size:1.05rem}
 .notes ol{padding-left:2.25rem}
 .notes li{margin:0 0 .5rem}
+.notes .note-main{display:inline}
+.notes .back{margin-left:.5rem;font-size:.85rem}
 .notes .where,.notes code,.pop code{color:var(--muted);font-size:.85rem}
-.sug{display:block}
+.pop .sug{display:block}
+.notes .sug{margin-left:.4rem}
 table.index{border-collapse:collapse;width:100%;font-size:.92rem;margin:.5rem 0 1rem}
 table.index th,table.index td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
 table.index td.num,table.index th.num{text-align:right}
