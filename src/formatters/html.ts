@@ -40,7 +40,7 @@ export const html: Formatter = (reports, context) => {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     `<meta name="generator" content="klarsprak ${escapeHtml(context.toolVersion)}">`,
-    `<title>${escapeHtml(s.title)}${reports.length === 1 ? ` – ${escapeHtml(reports[0]!.path)}` : ''}</title>`,
+    `<title>${escapeHtml(s.title)}${reports.length === 1 ? ` &#8211; ${escapeHtml(reports[0]!.path)}` : ''}</title>`,
     `<style>${CSS}</style></head><body>`,
   )
   const { summary } = context
@@ -58,7 +58,7 @@ export const html: Formatter = (reports, context) => {
     '</header><main>',
   )
   if (reports.length > 1) parts.push(renderOverview(reports, s))
-  reports.forEach((report, i) => parts.push(renderDocument(report, i, stringsFor(report.language))))
+  reports.forEach((report, i) => parts.push((renderDocument(report, i, stringsFor(report.language)))))
   parts.push('</main>')
   parts.push(
     '<div class="pop" id="kp-pop" role="dialog" aria-modal="false" aria-labelledby="kp-pop-title" tabindex="-1" hidden>',

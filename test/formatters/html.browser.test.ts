@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -91,7 +92,7 @@ describe('the HTML report in chromium', () => {
     expect(spans.length).toBeGreaterThan(10)
     const shown = await watched.page.evaluate(() => {
       const byFinding: Record<string, { text: string; anchors: number; stops: number }> = {}
-      for (const mark of document.querySelectorAll('article mark[data-f]')) {
+      for (const mark of Array.from(document.querySelectorAll('article mark[data-f]'))) {
         for (const n of mark.getAttribute('data-f')!.split(' ')) {
           const entry = (byFinding[n] ??= { text: '', anchors: 0, stops: 0 })
           entry.text += mark.textContent
@@ -100,7 +101,7 @@ describe('the HTML report in chromium', () => {
       for (const n of Object.keys(byFinding)) {
         const anchor = document.getElementById(`d1-f${n}`)
         byFinding[n]!.anchors = document.querySelectorAll(`[id="d1-f${n}"]`).length
-        let next = anchor?.nextElementSibling
+        let next: Element | null = anchor
         while (next?.classList.contains('a')) next = next.nextElementSibling
         byFinding[n]!.stops = next && next.matches('mark[tabindex]') && next.getAttribute('data-f')!.split(' ').includes(n) ? 1 : 0
       }
@@ -117,13 +118,14 @@ describe('the HTML report in chromium', () => {
     const d = letter.diagnostics.find((x) => x.ruleId === 'nb/kanselliord' || x.expected?.length)!
     const spans = letter.diagnostics.filter((x) => x.actual !== '').sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset)
     const n = spans.indexOf(d) + 1
-    const mark = page.locator(`#d1-f${n} ~ mark`).first()
+    const mark = page.locator(`mark#d1-f${n}, #d1-f${n} ~ mark`).first()
     await mark.click()
     const pop = page.locator('#kp-pop')
     await expect(pop.isVisible()).resolves.toBe(true)
     const text = await pop.innerText()
     expect(text).toContain(d.message)
-    expect(text).toContain('Forslag:')
+    // The suggestion: in the message («Skriv heller «om» enn …») or on its own line.
+    expect(text).toContain(`«${d.expected![0]}»`)
     expect(text).toContain(`Hvorfor: ${d.note.slice(0, 30)}`)
     expect(text).toContain('Kilde:')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('kp-pop')

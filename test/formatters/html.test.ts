@@ -152,7 +152,7 @@ describe('html formatter', () => {
       if (!element.applies) continue
       if (element.present && element.evidence) {
         expect(page).toContain(`<a href="#d1-e${k}"`)
-        expect(page).toContain(`<span class="a" id="d1-e${k}"></span>`)
+        expect(page).toContain(` id="d1-e${k}"></span>`)
       }
       if (!element.present) expect(page).toContain(`✘ Mangler:</span> ${element.label}`)
     }

@@ -4,7 +4,7 @@ import { columnChart, lixScale } from './charts.js'
 import { escapeHtml } from './escape.js'
 import type { Strings } from './strings.js'
 
-export const ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: '●' }
+export const ICON: Record<Severity, string> = { error: '&#10006;', warning: '&#9650;', info: '&#9679;' }
 
 /** A finding with its number in the document (reading order, 1-based). */
 interface Numbered {
@@ -49,19 +49,26 @@ export function renderDocument(report: FileReport, index: number, s: Strings): s
   const id = `d${index + 1}`
   const ui = report.language === 'nn' ? 'nn' : 'nb'
   const lang = report.language ?? 'nb'
-  let out = `<article class="doc" id="${id}" data-ui="${ui}" lang="${lang}" aria-labelledby="${id}-h">`
-  out += `<h2 id="${id}-h">${escapeHtml(report.path)}</h2>`
+  const out: string[] = []
+  out.push(`<article class="doc" id="${id}" data-ui="${ui}" lang="${lang}" aria-labelledby="${id}-h">`)
+  out.push(`<h2 id="${id}-h">${escapeHtml(report.path)}</h2>`)
   if (report.error !== undefined) {
-    return `${out}<p class="error-text">${escapeHtml(s.unreadable)}: ${escapeHtml(report.error)}</p></article>`
+    return `${out.join('')}<p class="error-text">${escapeHtml(s.unreadable)}: ${escapeHtml(report.error)}</p></article>`
   }
   const findings = numberFindings(report)
-  out += metaLine(report, s)
-  out += '<div class="layout">'
-  out += `<div class="letter" role="document" aria-label="${escapeHtml(s.document)}">${renderText(report, findings, id, s)}</div>`
-  out += `<aside class="panel" aria-label="${escapeHtml(s.findings)}">${renderPanel(report, findings, id, s)}</aside>`
-  out += '</div>'
-  out += renderNotes(findings, id, s)
-  return `${out}</article>`
+  out.push(
+    metaLine(report, s),
+    '<div class="layout">',
+    `<div class="letter" role="document" aria-label="${escapeHtml(s.document)}">`,
+    renderText(report, findings, id, s),
+    `</div><aside class="panel" aria-label="${escapeHtml(s.findings)}">`,
+    renderPanel(report, findings, id, s),
+    '</aside></div>',
+    renderNotes(findings, id, s),
+    '</article>',
+  )
+  // Joined, the page of one document is one flat string: its pieces die young.
+  return out.join('')
 }
 
 function metaLine(report: FileReport, s: Strings): string {
@@ -89,14 +96,14 @@ function renderText(report: FileReport, findings: Numbered[], id: string, s: Str
   })
   annotations.sort((a, b) => a.start - b.start || b.end - a.end)
   const paged = blocks.some((block) => block.location?.page !== undefined)
-  let out = ''
+  const out: string[] = []
   let page: number | undefined
   let group: 'list' | 'table' | null = null
   let next = 0
   let active: Annotation[] = []
   const closeGroup = () => {
-    if (group === 'list') out += '</ul>'
-    else if (group === 'table') out += '</div>'
+    if (group === 'list') out.push('</ul>')
+    else if (group === 'table') out.push('</div>')
     group = null
   }
   for (const block of blocks) {
@@ -104,7 +111,7 @@ function renderText(report: FileReport, findings: Numbered[], id: string, s: Str
     if (paged && blockPage !== undefined && blockPage !== page) {
       closeGroup()
       page = blockPage
-      out += `<div class="page" role="separator" aria-label="${escapeHtml(s.page(page))}">${escapeHtml(s.page(page))}</div>`
+      out.push(`<div class="page" role="separator" aria-label="${escapeHtml(s.page(page))}">${escapeHtml(s.page(page))}</div>`)
     }
     // Annotations that reach into this block (they are sorted by start).
     active = active.filter((a) => a.end > block.start)
@@ -117,17 +124,17 @@ function renderText(report: FileReport, findings: Numbered[], id: string, s: Str
     const wanted = block.kind === 'list-item' ? 'list' : block.kind === 'table-cell' ? 'table' : null
     if (wanted !== group) {
       closeGroup()
-      if (wanted === 'list') out += '<ul>'
-      else if (wanted === 'table') out += `<div class="table" role="group" aria-label="${escapeHtml(s.table)}">`
+      if (wanted === 'list') out.push('<ul>')
+      else if (wanted === 'table') out.push(`<div class="table" role="group" aria-label="${escapeHtml(s.table)}">`)
       group = wanted
     }
-    if (block.kind === 'heading') out += `<h3${part}>${inner}</h3>`
-    else if (block.kind === 'list-item') out += `<li${part}>${inner}</li>`
-    else if (block.kind === 'table-cell') out += `<div class="cell"${part}>${inner}</div>`
-    else out += `<p${part}>${inner}</p>`
+    if (block.kind === 'heading') out.push(`<h3${part}>${inner}</h3>`)
+    else if (block.kind === 'list-item') out.push(`<li${part}>${inner}</li>`)
+    else if (block.kind === 'table-cell') out.push(`<div class="cell"${part}>${inner}</div>`)
+    else out.push(`<p${part}>${inner}</p>`)
   }
   closeGroup()
-  return out
+  return out.join('')
 }
 
 /**
@@ -194,9 +201,11 @@ function piece(
 ): string {
   const escaped = escapeHtml(content)
   if (open.length === 0) return escaped
-  let anchors = ''
-  for (const a of starting) anchors += `<span class="a" id="${id}-${a.n > 0 ? `f${a.n}` : `e${a.evidence}`}"></span>`
   const findings = open.filter((a) => a.n > 0)
+  // The first finding starting here names the mark; other starts get an empty anchor before it.
+  const named = findings.length > 0 ? starting.find((a) => a.n > 0) : undefined
+  let anchors = ''
+  for (const a of starting) if (a !== named) anchors += `<span class="a" id="${id}-${a.n > 0 ? `f${a.n}` : `e${a.evidence}`}"></span>`
   const evidence = open.some((a) => a.n === 0) ? ' ev' : ''
   if (findings.length === 0) return `${anchors}<span class="${evidence.trim()}">${escaped}</span>`
   // The colour is that of the most severe short finding here; under wide ones only, no background.
@@ -220,34 +229,34 @@ function piece(
     const [, kind, a] = events[k]!
     if (kind === 0 && a.n > 0) ending.push(a.n)
   }
-  const tab = starting.some((a) => a.n > 0) ? ' tabindex="0" role="button" aria-haspopup="dialog" aria-expanded="false"' : ''
-  const describedBy = tab ? ` aria-describedby="${numbers.map((n) => `${id}-n${n}`).join(' ')}"` : ''
+  // A tab stop where a finding starts; the script adds the button role and ARIA state.
+  const tab = named ? ` id="${id}-f${named.n}" tabindex="0"` : ''
   const end = ending.length > 0 ? ` data-end="${ending.sort((x, y) => x - y).join(',')}"` : ''
-  return `${anchors}<mark class="${classes}${evidence}" data-f="${numbers.join(' ')}"${end}${tab}${describedBy}>${escaped}</mark>`
+  return `${anchors}<mark class="${classes}${evidence}" data-f="${numbers.join(' ')}"${tab}${end}>${escaped}</mark>`
 }
 
 /** Side panel: readability, sentence lengths, the checklist, findings by rule. */
 function renderPanel(report: FileReport, findings: Numbered[], id: string, s: Strings): string {
-  let out = ''
+  const out: string[] = []
   const metrics = report.metrics
   if (metrics) {
-    out += `<h3>${escapeHtml(s.readability)}</h3><dl>`
+    out.push(`<h3>${escapeHtml(s.readability)}</h3><dl>`)
     if (metrics.lix !== null) {
-      out += `<dt>LIX</dt><dd><strong>${formatNumber(metrics.lix)}</strong> (${escapeHtml(s.lixBand(metrics.lixBand ?? ''))})</dd>`
+      out.push(`<dt>LIX</dt><dd><strong>${formatNumber(metrics.lix)}</strong> (${escapeHtml(s.lixBand(metrics.lixBand ?? ''))})</dd>`)
     }
-    out += `<dt>${escapeHtml(s.words)}</dt><dd>${metrics.words}</dd>`
-    out += `<dt>${escapeHtml(s.sentences)}</dt><dd>${metrics.sentences}</dd>`
-    if (metrics.meanSentenceLength !== null) out += `<dt>${escapeHtml(s.perSentence)}</dt><dd>${formatNumber(metrics.meanSentenceLength)}</dd>`
-    out += `<dt>${escapeHtml(s.longSentences)}</dt><dd>${metrics.longSentences}</dd></dl>`
-    if (metrics.lix !== null) out += lixScale(`${id}-lix`, metrics.lix, `LIX ${formatNumber(metrics.lix)}: ${s.lixBand(metrics.lixBand ?? '')}`)
+    out.push(`<dt>${escapeHtml(s.words)}</dt><dd>${metrics.words}</dd>`)
+    out.push(`<dt>${escapeHtml(s.sentences)}</dt><dd>${metrics.sentences}</dd>`)
+    if (metrics.meanSentenceLength !== null) out.push(`<dt>${escapeHtml(s.perSentence)}</dt><dd>${formatNumber(metrics.meanSentenceLength)}</dd>`)
+    out.push(`<dt>${escapeHtml(s.longSentences)}</dt><dd>${metrics.longSentences}</dd></dl>`)
+    if (metrics.lix !== null) out.push(lixScale(`${id}-lix`, metrics.lix, `LIX ${formatNumber(metrics.lix)}: ${s.lixBand(metrics.lixBand ?? '')}`))
     const lengths = report.layout?.sentenceWords
     if (lengths && lengths.length > 0) {
-      out += `<h3>${escapeHtml(s.sentenceLengths)}</h3>${sentenceChart(lengths, `${id}-len`, s, metrics.longSentences)}`
+      out.push(`<h3>${escapeHtml(s.sentenceLengths)}</h3>${sentenceChart(lengths, `${id}-len`, s, metrics.longSentences)}`)
     }
   }
-  if (report.vedtak) out += checklist(report, id, s)
-  out += `<h3>${escapeHtml(s.byRule)}</h3>`
-  if (findings.length === 0) return `${out}<p>${escapeHtml(s.noFindings)}</p>`
+  if (report.vedtak) out.push(checklist(report, id, s))
+  out.push(`<h3>${escapeHtml(s.byRule)}</h3>`)
+  if (findings.length === 0) return out.join('') + `<p>${escapeHtml(s.noFindings)}</p>`
   const byRule = new Map<string, Numbered[]>()
   for (const f of findings) {
     const list = byRule.get(f.diagnostic.ruleId)
@@ -259,19 +268,16 @@ function renderPanel(report: FileReport, findings: Numbered[], id: string, s: St
   for (const [ruleId, list] of groups) {
     const severity = list[0]!.diagnostic.severity
     const description = report.layout?.rules[ruleId]?.description
-    out += `<details${groups.length <= 6 ? ' open' : ''}><summary><span class="icon s-${severity}" aria-hidden="true">${ICON[severity]}</span> <code>${escapeHtml(ruleId)}</code> (${list.length})`
-    if (description) out += `<span class="desc">${escapeHtml(description)}</span>`
-    out += '</summary><ol>'
-    for (const f of list.slice(0, LIMIT)) {
-      const target = f.span ? `${id}-f${f.n}` : `${id}-n${f.n}`
-      const label = f.span ? `«${clip(f.diagnostic.actual.replace(/\s+/g, ' '), 40)}»` : s.wholeText
-      out += `<li value="${f.n}"><a href="#${target}">${escapeHtml(label)}</a></li>`
-    }
-    out += '</ol>'
-    if (list.length > LIMIT) out += `<p class="hint">${escapeHtml(s.moreFindings(list.length - LIMIT))}</p>`
-    out += '</details>'
+    out.push(`<details${groups.length <= 6 ? ' open' : ''}><summary><span class="icon s-${severity}" aria-hidden="true">${ICON[severity]}</span> <code>${escapeHtml(ruleId)}</code> (${list.length})`)
+    if (description) out.push(`<span class="desc">${escapeHtml(description)}</span>`)
+    // Jump links by finding number; the number is the one in the text's footnotes.
+    out.push('</summary><p class="jump">')
+    for (const f of list.slice(0, LIMIT)) out.push(`<a href="#${id}-${f.span ? 'f' : 'n'}${f.n}">${f.n}</a> `)
+    out.push('</p>')
+    if (list.length > LIMIT) out.push(`<p class="hint">${escapeHtml(s.moreFindings(list.length - LIMIT))}</p>`)
+    out.push('</details>')
   }
-  return out
+  return out.join('')
 }
 
 function worst(list: Numbered[]): number {
@@ -287,7 +293,7 @@ function sentenceChart(lengths: number[], id: string, s: Strings, long: number):
     counts[bin]!++
   }
   const bars = LENGTH_BINS.map(([low, high], i) => {
-    const label = high === Infinity ? `${low}+` : `${low}–${high}`
+    const label = high === Infinity ? `${low}+` : `${low}\u2013${high}`
     return { label, value: counts[i]!, title: `${label} ${s.wordsUnit}: ${s.sentencesUnit(counts[i]!)}`, emphasis: low > 20 }
   })
   return columnChart(id, bars, s.sentenceLengthsLabel(lengths.length, long), s.wordsPerSentenceAxis)
@@ -296,45 +302,43 @@ function sentenceChart(lengths: number[], id: string, s: Strings, long: number):
 function checklist(report: FileReport, id: string, s: Strings): string {
   const vedtak = report.vedtak!
   const elements = vedtak.elements.map((element, k) => ({ element, k })).filter(({ element }) => element.applies)
-  let out = `<h3>${escapeHtml(s.checklist)}</h3>`
-  if (vedtak.outcome) out += `<p>${escapeHtml(s.outcome)}: ${escapeHtml(vedtak.outcome)}</p>`
+  const out: string[] = [`<h3>${escapeHtml(s.checklist)}</h3>`]
+  if (vedtak.outcome) out.push(`<p>${escapeHtml(s.outcome)}: ${escapeHtml(vedtak.outcome)}</p>`)
   const missing = elements.filter(({ element }) => !element.present)
   const present = elements.filter(({ element }) => element.present)
-  if (missing.length === 0) out += `<p>${escapeHtml(s.allPresent)}</p>`
-  out += '<ul class="checklist">'
+  if (missing.length === 0) out.push(`<p>${escapeHtml(s.allPresent)}</p>`)
+  out.push('<ul class="checklist">')
   for (const { element } of missing) {
-    out += `<li><span class="no">✘ ${escapeHtml(s.missing)}:</span> ${escapeHtml(element.label)} <span class="sev s-${element.level}">(${escapeHtml(s.severity[element.level])})</span><span class="basis">${escapeHtml(element.basis)}</span></li>`
+    out.push(`<li><span class="no">&#10008; ${escapeHtml(s.missing)}:</span> ${escapeHtml(element.label)} <span class="sev s-${element.level}">(${escapeHtml(s.severity[element.level])})</span><span class="basis">${escapeHtml(element.basis)}</span></li>`)
   }
   for (const { element, k } of present) {
-    const link = element.evidence ? ` – <a href="#${id}-e${k}" title="${escapeHtml(element.evidence.text)}">${escapeHtml(s.showWords)}</a>` : ''
-    out += `<li><span class="yes">✔</span> ${escapeHtml(element.label)}${link}</li>`
+    const link = element.evidence ? ` &#8211; <a href="#${id}-e${k}" title="${escapeHtml(element.evidence.text)}">${escapeHtml(s.showWords)}</a>` : ''
+    out.push(`<li><span class="yes">&#10004;</span> ${escapeHtml(element.label)}${link}</li>`)
   }
-  return `${out}</ul>`
+  return out.join('') + `</ul>`
 }
 
 /** Every finding, numbered as in the text: the footnotes when printed, and the popup's source. */
 function renderNotes(findings: Numbered[], id: string, s: Strings): string {
   if (findings.length === 0) return ''
-  let out = `<section class="notes" aria-labelledby="${id}-notes"><h3 id="${id}-notes">${escapeHtml(s.footnotes)}</h3><ol>`
+  const out: string[] = [`<section class="notes" aria-labelledby="${id}-notes"><h3 id="${id}-notes">${escapeHtml(s.footnotes)}</h3><ol>`]
   for (const { n, diagnostic: d, span } of findings) {
-    out += `<li id="${id}-n${n}" value="${n}" data-rule="${escapeHtml(d.ruleId)}"><div class="note-main">`
-    out += `<span class="sev s-${d.severity}">${ICON[d.severity]} ${escapeHtml(s.severity[d.severity])}</span> ${escapeHtml(d.message)}`
+    out.push(`<li id="${id}-n${n}" data-rule="${escapeHtml(d.ruleId)}"><div class="note-main">`)
+    out.push(`<span class="sev s-${d.severity}">${ICON[d.severity]} ${escapeHtml(s.severity[d.severity])}</span> ${escapeHtml(d.message)}`)
     const suggestion = suggestionOf(d, s)
-    if (suggestion) out += `<span class="sug">${escapeHtml(s.suggestion)}: ${escapeHtml(suggestion)}</span>`
+    if (suggestion) out.push(`<span class="sug">${escapeHtml(s.suggestion)}: ${escapeHtml(suggestion)}</span>`)
     const where = d.location ?? (span ? s.line(d.start.line, d.start.column) : s.wholeText)
-    out += ` <span class="where">${escapeHtml(where)}</span> <code>${escapeHtml(d.ruleId)}</code></div>`
-    if (span) out += ` <a class="back" href="#${id}-f${n}">↑ ${escapeHtml(s.backToText)}</a>`
-    out += '</li>'
+    // The place is also the way back to the words in the text.
+    const place = span ? `<a class="where" href="#${id}-f${n}">${escapeHtml(where)}</a>` : `<span class="where">${escapeHtml(where)}</span>`
+    out.push(` ${place} <code>${escapeHtml(d.ruleId)}</code></div></li>`)
   }
-  return `${out}</ol></section>`
+  return out.join('') + `</ol></section>`
 }
 
+/** The suggestion, unless the message already names it («Skriv heller «om» enn …»). */
 function suggestionOf(d: Diagnostic, s: Strings): string | undefined {
   if (!d.expected) return undefined
   if (d.expected.length === 0) return s.rewrite
+  if (d.message.includes(`«${d.expected[0]}»`)) return undefined
   return d.expected.map((e) => `«${e}»`).join(' / ')
-}
-
-function clip(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text
 }

@@ -31,11 +31,11 @@ export function renderOverview(reports: FileReport[], s: Strings): string {
     out += `<tr><td data-v="${escapeHtml(report.path)}"><a href="#d${i + 1}">${escapeHtml(report.path)}</a>`
     if (report.error !== undefined) out += ` <span class="error-text">${escapeHtml(s.unreadable)}</span>`
     out += `</td><td>${escapeHtml(report.format)}</td><td>${escapeHtml(report.language ?? '')}</td>`
-    out += `<td class="num" data-v="${m ? m.words : ''}">${m ? m.words : '–'}</td>`
-    out += `<td class="num" data-v="${m?.lix ?? ''}">${m?.lix != null ? formatNumber(m.lix) : '–'}</td>`
-    out += `<td data-v="${m?.lix ?? ''}">${escapeHtml(m?.lixBand ? s.lixBand(m.lixBand) : '–')}</td>`
+    out += `<td class="num" data-v="${m ? m.words : ''}">${m ? m.words : '&#8211;'}</td>`
+    out += `<td class="num" data-v="${m?.lix ?? ''}">${m?.lix != null ? formatNumber(m.lix) : '&#8211;'}</td>`
+    out += `<td data-v="${m?.lix ?? ''}">${escapeHtml(m?.lixBand ? s.lixBand(m.lixBand) : '-')}</td>`
     out += `<td class="num">${errors}</td><td class="num">${warnings}</td>`
-    if (missing === null) out += '<td class="num" data-v="">–</td>'
+    if (missing === null) out += '<td class="num" data-v="">&#8211;</td>'
     else {
       const labels = missing.map((e) => e.label).join(', ')
       out += `<td class="num" data-v="${missing.length}"${labels ? ` title="${escapeHtml(labels)}"` : ''}>${missing.length}</td>`

@@ -145,6 +145,19 @@ export const SCRIPT = `
     else if (event.key === 'p') { event.preventDefault(); step(-1); }
   });
 
+  // The highlights where a finding starts are buttons that open a dialog, described by their notes.
+  Array.prototype.forEach.call(document.querySelectorAll('mark[tabindex]'), function (mark) {
+    mark.setAttribute('role', 'button');
+    mark.setAttribute('aria-haspopup', 'dialog');
+    mark.setAttribute('aria-expanded', 'false');
+  });
+  document.addEventListener('focusin', function (event) {
+    var mark = event.target;
+    if (!(mark instanceof Element) || !mark.matches('mark[data-f]') || mark.hasAttribute('aria-describedby')) return;
+    var article = mark.closest('article');
+    mark.setAttribute('aria-describedby', mark.getAttribute('data-f').split(' ').map(function (n) { return article.id + '-n' + n; }).join(' '));
+  });
+
   window.addEventListener('resize', function () { if (opener) place(opener); });
 
   Array.prototype.forEach.call(document.querySelectorAll('table.index'), function (table) {

@@ -53,7 +53,6 @@ export interface Strings {
   legend: string
   languageName: (language: string) => string
   profile: { vedtak: string; general: string }
-  backToText: string
   document: string
 }
 
@@ -119,7 +118,6 @@ const NB: Strings = {
   legend: 'Markeringer',
   languageName: (language) => LANGUAGE_NAMES[language] ?? language,
   profile: { vedtak: 'vedtaksbrev', general: 'vanlig tekst' },
-  backToText: 'til teksten',
   document: 'Dokument',
 }
 
@@ -159,7 +157,6 @@ const NN: Strings = {
   keyboard: 'Tastatur: Tab går til neste markering, Enter eller mellomrom viser funnet, Esc lukkar, n og p går til neste og førre funn.',
   legend: 'Markeringar',
   profile: { vedtak: 'vedtaksbrev', general: 'vanleg tekst' },
-  backToText: 'til teksten',
 }
 
 /** The LIX bands of metrics/readability.ts in nynorsk. */

@@ -57,7 +57,8 @@ mark[aria-expanded=true],mark.flash,.ev.flash{outline:3px solid #000;outline-off
 .panel dd{margin:0}
 .panel details{margin:0 0 .35rem}
 .panel summary{cursor:pointer}
-.panel ol{margin:.25rem 0 .5rem;padding-left:1.75rem}
+.panel .jump{margin:.2rem 0 .5rem 1.2rem;line-height:1.9}
+.panel .jump a{display:inline-block;min-width:1.8em;text-align:center;border:1px solid var(--line);border-radius:3px;text-decoration:none;margin:0 .1rem .1rem 0;font-size:.85rem;line-height:1.5}
 .panel .desc{display:block;color:var(--muted);font-size:.85rem;margin-left:1.2rem}
 .checklist{list-style:none;padding:0;margin:0}
 .checklist li{margin:.15rem 0}
@@ -72,7 +73,6 @@ svg text.small{font-size:10.5px}
 .notes ol{padding-left:2.25rem}
 .notes li{margin:0 0 .5rem}
 .notes .note-main{display:inline}
-.notes .back{margin-left:.5rem;font-size:.85rem}
 .notes .where,.notes code,.pop code{color:var(--muted);font-size:.85rem}
 .pop .sug{display:block}
 .notes .sug{margin-left:.4rem}
@@ -80,8 +80,8 @@ table.index{border-collapse:collapse;width:100%;font-size:.92rem;margin:.5rem 0 
 table.index th,table.index td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
 table.index td.num,table.index th.num{text-align:right}
 table.index th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit}
-table.index th[aria-sort=ascending] button::after{content:" ▲"}
-table.index th[aria-sort=descending] button::after{content:" ▼"}
+table.index th[aria-sort=ascending] button::after{content:" \\25B2"}
+table.index th[aria-sort=descending] button::after{content:" \\25BC"}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1.5rem}
 .charts figure{margin:0}
 .charts figcaption{font-weight:600;margin:0 0 .25rem}
@@ -98,7 +98,7 @@ table.index th[aria-sort=descending] button::after{content:" ▼"}
 @media (max-width:60rem){.layout{grid-template-columns:1fr}.panel{position:static;max-height:none;border-left:0;padding-left:0;border-top:1px solid var(--line);padding-top:1rem}}
 @media print{
 html{background:#fff;font-size:11pt}
-.top .legend,.top .hint,.panel,.pop,.index .charts,.notes .back,table.index th button::after{display:none!important}
+.top .legend,.top .hint,.panel,.pop,.index .charts,table.index th button::after{display:none!important}
 main{max-width:none;padding:0}
 section.index,article.doc{border:0;padding:0;margin:0}
 article.doc{break-before:page}
