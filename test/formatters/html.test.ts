@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { FORMATTERS } from '../../src/formatters/index.js'
 import { CONTENT_SECURITY_POLICY, html } from '../../src/formatters/html.js'
-import { jsonForScript } from '../../src/formatters/html/escape.js'
+import { escapeHtml, jsonForScript } from '../../src/formatters/html/escape.js'
 import type { FileReport } from '../../src/types.js'
 import { contextFor, HOSTILE, HOSTILE_NAME, lintFixture, lintText } from './html-reports.js'
 
@@ -96,6 +96,14 @@ describe('html formatter', () => {
     expect(ruled).not.toContain('kommune/<i>')
   })
 
+  it('writes characters outside Latin-1 as character references (a one-byte string, half the memory)', async () => {
+    const report = await lintText('brev.txt', 'Vedtak – om “bistand” ✓ og 😀 her.\n\nDu får hjelp – tre timer.\n')
+    const page = html([report], contextFor([report]))
+    expect(page).not.toMatch(/[^\u0000-\u00ff]/)
+    expect(page.replace(/<[^>]*>/g, '')).toContain('Vedtak &#8211; om &#8220;bistand&#8221; &#10003; og &#128512; her.')
+    expect(escapeHtml('a<b & "c" \'d\' ø – 😀')).toBe('a&lt;b &amp; &quot;c&quot; &#39;d&#39; ø &#8211; &#128512;')
+  })
+
   it('embeds the script data as JSON that cannot end its element', () => {
     const json = jsonForScript({ note: '</script><script>alert(1)</script><!-- & \u2028' })
     expect(json).not.toMatch(/[<>&\u2028]/)
@@ -154,7 +162,7 @@ describe('html formatter', () => {
         expect(page).toContain(`<a href="#d1-e${k}"`)
         expect(page).toContain(` id="d1-e${k}"></span>`)
       }
-      if (!element.present) expect(page).toContain(`✘ Mangler:</span> ${element.label}`)
+      if (!element.present) expect(page).toContain(`&#10008; Mangler:</span> ${escapeHtml(element.label)}`)
     }
     expect(elements.some((e) => !e.present)).toBe(true)
   })
