@@ -108,6 +108,23 @@ row('1,000 letters (~3 KB), bokmål pack', all.seconds, corpusBytes, 1000, base1
 const vedtak = timed([join(WORK, 'letters'), '--format', 'json', '--profile', 'vedtak'], 3)
 row('1,000 letters, + decision-letter review', vedtak.seconds, corpusBytes, 1000, base1000.seconds, undefined, vedtak.peakMB)
 
+// Issue 8: the annotated HTML report for the same corpus, paired with the JSON run of the same
+// (default) profile, run after run, so load on the machine hits both alike.
+const htmlRatios = []
+let htmlRun
+let jsonRun
+for (let i = 0; i < 3; i++) {
+  const j = timed([join(WORK, 'letters'), '--format', 'json'])
+  const h = timed([join(WORK, 'letters'), '--format', 'html'])
+  htmlRatios.push(h.seconds / j.seconds)
+  if (!htmlRun || h.seconds < htmlRun.seconds) htmlRun = h
+  if (!jsonRun || j.seconds < jsonRun.seconds) jsonRun = j
+}
+htmlRatios.sort((a, b) => a - b)
+const htmlRatio = htmlRatios[1]
+row('1,000 letters, default profile, json', jsonRun.seconds, corpusBytes, 1000, base1000.seconds, undefined, jsonRun.peakMB)
+row('1,000 letters, --format html', htmlRun.seconds, corpusBytes, 1000, base1000.seconds, () => htmlRatio <= 1.5, htmlRun.peakMB)
+
 for (const mb of [1, 2.5, 5]) {
   const file = join(WORK, `stor-${mb}mb.txt`)
   const base = baseline([file])
@@ -151,4 +168,5 @@ const perMB = rows.filter((r) => r.name.startsWith('one ')).map((r) => r.seconds
 console.log(`\nlinearity: seconds per MB at 1 / 2.5 / 5 MB: ${perMB.map((s) => fmt(s, 3)).join(' / ')}`)
 console.log('targets (issue 2, the bokmål pack): 1 letter < 0.2 s; 1,000 letters < 2 s; 5 MB < 6 s and < 400 MB peak.')
 console.log('«+ review» rows add the decision-letter review (issue 4), which a letter gets by default.')
+console.log(`--format html / json (issue 8, target ≤ 1.5): median of 3 paired runs ${fmt(htmlRatio)} (${htmlRatios.map((r) => fmt(r)).join(', ')})`)
 if (check && rows.some((r) => r.ok === false)) process.exitCode = 1
