@@ -1,5 +1,5 @@
 import type { RuleDef } from './rules/schema.js'
-import type { Block, Diagnostic, Directive, Document, FileReport, Finding, Placeholder, Point, Severity, Summary } from './types.js'
+import type { Block, BlockLocation, Diagnostic, Directive, Document, FileReport, Finding, Placeholder, Point, Position, ReportLayout, Severity, Summary } from './types.js'
 import type { LintResult } from './engine.js'
 
 /**
@@ -27,16 +27,21 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
   const disabled = disabledBy(doc.directives)
   const diagnostics: Diagnostic[] = []
   const placeholders = doc.placeholders ?? []
+  const ruleTexts: ReportLayout['rules'] = {}
   for (const finding of result.findings) {
     const rule = rules[finding.rule]!
+    ruleTexts[rule.id] ??= { description: rule.description, source: rule.source }
     const start = toPoint(lines, finding.start)
     if (disabled(rule.id, start.line, finding.start, finding.end) || pointsIntoPlaceholder(finding, placeholders)) continue
-    const location = locationOf(doc.blocks, finding.start)
+    const blockIndex = lastStartingAtOrBefore(doc.blocks, finding.start)
+    const location = describeLocation(doc.blocks[blockIndex]?.location)
+    // A finding before the first block (leading blank lines) belongs to that block.
+    const position = positionOf(doc.blocks, Math.max(0, blockIndex))
     const context = contextOf(result, finding)
     // A finding about the whole text (readability) quotes nothing: `actual` would be the
     // document, also when the document is one block.
     const actual = context === null || WHOLE_TEXT_CHECKS.has(rule.type) ? '' : capped(doc.text, finding.start, finding.end)
-    const diagnostic = toDiagnostic(actual, finding, rule, start, toPoint(lines, finding.end), location)
+    const diagnostic = toDiagnostic(actual, finding, rule, start, toPoint(lines, finding.end), location, position)
     Object.defineProperty(diagnostic, 'context', { value: context, enumerable: false })
     diagnostics.push(diagnostic)
   }
@@ -68,6 +73,7 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
     }
   }
   Object.defineProperty(report, 'source', { value: doc.text, enumerable: false })
+  Object.defineProperty(report, 'layout', { value: layoutOf(doc, result, ruleTexts), enumerable: false })
   return report
 }
 
@@ -83,6 +89,41 @@ function evidenceText(text: string, start: number, end: number): string {
     if (collapsed.length > ACTUAL_CAP) return `${collapsed.slice(0, ACTUAL_CAP)}…`
     if (stop === end) return collapsed
   }
+}
+
+/**
+ * What a report that shows the whole document needs (the HTML formatter): the blocks as the
+ * loader found them, the length in words of every sentence the readability figures count, and
+ * the description and source of each rule that has a finding.
+ */
+function layoutOf(doc: Document, result: LintResult, rules: ReportLayout['rules']): ReportLayout {
+  const { sentences, blocks } = result.analysis
+  const sentenceWords: number[] = []
+  for (const block of blocks) {
+    // The same sentences as computeMetrics: running headers and footers are left out.
+    if (block.part === 'header' || block.part === 'footer') continue
+    for (let s = block.firstSentence; s < block.endSentence; s++) {
+      const length = sentences[s]!.endWord - sentences[s]!.firstWord
+      if (length > 0) sentenceWords.push(length)
+    }
+  }
+  return { blocks: doc.blocks, sentenceWords, rules }
+}
+
+/**
+ * `position` of a JSON diagnostic: `block` is the 1-based number of the block (heading,
+ * paragraph, list item, table cell; headers and footers included) the finding starts in, in
+ * document order; `paragraph` and `page` are those of `location` when the loader knows them,
+ * else `paragraph` is the block number. Undefined for a document without blocks.
+ */
+function positionOf(blocks: Block[], index: number): Position | undefined {
+  const block = blocks[index]
+  if (!block) return undefined
+  const location = block.location
+  if (!location) return { block: index + 1, paragraph: index + 1 }
+  return location.page === undefined
+    ? { block: index + 1, paragraph: location.paragraph }
+    : { block: index + 1, paragraph: location.paragraph, page: location.page }
 }
 
 /**
@@ -115,7 +156,10 @@ export function pointsIntoPlaceholder(finding: Pick<Finding, 'start' | 'end'>, p
 
 /** «side 2, avsnitt 3» (or «avsnitt 3») for formats whose loader knows where blocks are. */
 export function locationOf(blocks: Block[], offset: number): string | undefined {
-  const location = blocks[lastStartingAtOrBefore(blocks, offset)]?.location
+  return describeLocation(blocks[lastStartingAtOrBefore(blocks, offset)]?.location)
+}
+
+function describeLocation(location: BlockLocation | undefined): string | undefined {
   if (!location) return undefined
   return location.page === undefined ? `avsnitt ${location.paragraph}` : `side ${location.page}, avsnitt ${location.paragraph}`
 }
@@ -159,7 +203,15 @@ function dataOf(finding: Finding, name: string): string | number | undefined {
   return typeof value === 'string' || typeof value === 'number' ? value : undefined
 }
 
-function toDiagnostic(actual: string, finding: Finding, rule: RuleDef, start: Point, end: Point, location?: string): Diagnostic {
+function toDiagnostic(
+  actual: string,
+  finding: Finding,
+  rule: RuleDef,
+  start: Point,
+  end: Point,
+  location: string | undefined,
+  position: Position | undefined,
+): Diagnostic {
   const message = render(rule.message, (name) => {
     if (name === 'actual') return quote(actual)
     if (name === 'expected') return finding.expected ? listSuggestions(finding.expected) : ''
@@ -173,6 +225,7 @@ function toDiagnostic(actual: string, finding: Finding, rule: RuleDef, start: Po
     start,
     end,
     ...(location ? { location } : {}),
+    ...(position ? { position } : {}),
     actual,
   }
   if (finding.expected) diagnostic.expected = finding.expected

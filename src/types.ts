@@ -111,6 +111,16 @@ export interface Finding {
   severity?: Severity
 }
 
+/** Where a diagnostic starts in the document's structure (JSON `position`); all 1-based. */
+export interface Position {
+  /** Number of the block (heading, paragraph, list item, table cell) in document order. */
+  block: number
+  /** As in `location` when the loader knows paragraphs, else the block number. */
+  paragraph: number
+  /** As in `location`, for paged formats. */
+  page?: number
+}
+
 export interface Diagnostic {
   ruleId: string
   severity: Severity
@@ -119,6 +129,7 @@ export interface Diagnostic {
   start: Point
   end: Point
   location?: string
+  position?: Position
   actual: string
   expected?: string[]
   /**
@@ -162,7 +173,17 @@ export interface FileReport {
   vedtak?: { detected: boolean; outcome?: string; elements: VedtakElementReport[] }
   /** The file's text for excerpts in human formats; non-enumerable, so never serialised. */
   source?: string
+  /** The document's structure for formats that show the whole text; non-enumerable too. */
+  layout?: ReportLayout
   error?: string
+}
+
+/** Blocks as the loader found them, and the words of each sentence the metrics count. */
+export interface ReportLayout {
+  blocks: Block[]
+  sentenceWords: number[]
+  /** Per rule id with findings here: its one-line description and where the advice comes from. */
+  rules: Record<string, { description: string; source: string }>
 }
 
 export interface Summary {

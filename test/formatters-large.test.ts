@@ -35,7 +35,7 @@ function hugeReport(): FileReport {
 describe('formatters with very many findings', () => {
   it(`stylish prints ${FINDINGS.toLocaleString('en')} findings (no spread into Math.max), in bounded pieces`, () => {
     const report = hugeReport()
-    const context = { color: false, toolVersion: '1.0.0', summary: summarise([report]), width: 100 }
+    const context = { color: false, toolVersion: '1.0.0', summary: summarise([report]), width: 100, now: new Date(0) }
     const started = performance.now()
     const out = formatReports(FORMATTERS.stylish!, [report], context)
     expect(performance.now() - started).toBeLessThan(4000)

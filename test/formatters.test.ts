@@ -13,7 +13,7 @@ describe('json formatter', () => {
   const text = Array.from({ length: 1200 }, (_, i) => `Brev ${i} vedrørende saken.`).join('\n')
   const report = lintWith([rule], text)
   const reports: FileReport[] = [report, { path: 'borte.txt', format: '', diagnostics: [], error: 'finnes ikke.' }]
-  const context = { color: false, toolVersion: '9.9.9', summary: summarise(reports), width: 80 }
+  const context = { now: new Date(0), color: false, toolVersion: '9.9.9', summary: summarise(reports), width: 80 }
 
   it('streams exactly what JSON.stringify gives, in bounded chunks', () => {
     const chunks = [...jsonChunks(reports, context)]

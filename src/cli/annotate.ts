@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config/config.js'
 import type { Engine } from '../engine.js'
 import { UserError } from '../errors.js'
 import { collectFiles } from '../files.js'
-import * as formatters from '../formatters/index.js'
+import { html } from '../formatters/html.js'
 import { DEFAULT_MAX_FILE_MB, formatOf } from '../input/index.js'
 import { compilePlaceholderPatterns, DEFAULT_PLACEHOLDER_PATTERNS, withPlaceholders } from '../input/placeholders.js'
 import { lintDocument, lintPath } from '../lint.js'
@@ -137,10 +137,6 @@ async function htmlInstead(
   placeholders: readonly RegExp[],
   maxFileMB: number,
 ): Promise<boolean> {
-  const html = (formatters.FORMATTERS as Record<string, formatters.Formatter | undefined>).html
-  if (!html) {
-    throw new UserError('er ikke et Word- eller OpenDocument-dokument, og HTML-rapporten finnes ikke i denne versjonen av klarsprak. Bruk «klarsprak check» for denne filen.', file)
-  }
   const target = output === undefined ? besideOriginal(absolute, '.html') : toDirectory ? join(output, copyName(absolute, '.html')) : output
   if (!options.force && existsSync(target)) throw existsError(shown(deps.io.cwd, target))
   const report: FileReport = await lintPath(absolute, { ...lintOptions, placeholders, maxFileMB })
@@ -151,7 +147,7 @@ async function htmlInstead(
     toolVersion: deps.version,
     summary: summarise([report]),
     width: deps.io.columns ?? 100,
-    ...({ now: deps.now?.() ?? clockFromEnv(deps.io.env) ?? new Date() } as object),
+    now: deps.now?.() ?? clockFromEnv(deps.io.env) ?? new Date(),
   })
   writeCopy(target, new TextEncoder().encode(text), options.force === true)
   deps.io.stdout(`${file}: ikke et Word- eller OpenDocument-dokument, så klarsprak skrev HTML-rapporten ${shown(deps.io.cwd, target)} i stedet\n`)

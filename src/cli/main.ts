@@ -337,7 +337,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
     if (typeof text === 'string') write(text)
     else for (const chunk of text) write(chunk)
   }
-  const context: StreamContext = { color: !toFile && useColor(options, io), toolVersion: VERSION, width: io.columns ?? 100 }
+  const context: StreamContext = { color: !toFile && useColor(options, io), toolVersion: VERSION, width: io.columns ?? 100, now: new Date() }
   const formatter = FORMATTERS[options.format]!
   const failRank = SEVERITY_RANK[options.failOn]
   // What the run keeps: the counts, and one line per unreadable file. Reports are formatted and

@@ -1,5 +1,6 @@
 import { totalsOf } from '../report.js'
 import type { FileReport } from '../types.js'
+import { html } from './html.js'
 import { json, jsonStream } from './json.js'
 import { stylish, stylishStream } from './stylish.js'
 import { isStreaming, type AnyFormatter, type FormatContext, type Formatter, type StreamingFormatter } from './types.js'
@@ -9,7 +10,7 @@ import { isStreaming, type AnyFormatter, type FormatContext, type Formatter, typ
  * memory stays flat in the number of files) or whole-report (`(reports, context) => string`,
  * for which the CLI keeps every report until the end).
  */
-export const FORMATTERS: Record<string, AnyFormatter> = { stylish: stylishStream, json: jsonStream }
+export const FORMATTERS: Record<string, AnyFormatter> = { stylish: stylishStream, json: jsonStream, html }
 
 /** The built-in formats as whole-report functions, for API users who have all reports at hand. */
 export const WHOLE_FORMATTERS: Record<string, Formatter> = { stylish, json }

@@ -11,6 +11,8 @@ export interface FormatContext {
   summary: Summary
   /** Terminal width for excerpts. */
   width: number
+  /** The clock: when the report is made (shown in the HTML report). */
+  now: Date
 }
 
 /** What a streaming formatter knows before and while the files come: all but the final counts. */

@@ -79,6 +79,7 @@ describe('klarsprak check', () => {
       note: expect.any(String),
       start: { line: 1, column: 27, offset: 26 },
       end: { line: 1, column: 37, offset: 36 },
+      position: { block: 1, paragraph: 1 },
       actual: 'vedrørende',
       expected: ['om'],
     })
