@@ -223,7 +223,8 @@ async function lintAll(
   const placeholders = compilePlaceholderPatterns([...DEFAULT_PLACEHOLDER_PATTERNS, ...config.placeholders])
   const profileSetting = options.profile ?? config.profile ?? 'auto'
   const profile = profileSetting === 'auto' ? undefined : profileSetting
-  const { files, errors } = await collectFiles(paths, io.cwd, config.ignore)
+  const { files, errors, notices } = await collectFiles(paths, io.cwd, config.ignore)
+  for (const notice of notices) io.stderr(`klarsprak: ${notice.format()}\n`)
   const reports: FileReport[] = errors.map((error) => ({ path: error.file ?? '', format: '', diagnostics: [], error: error.message }))
   for (const file of files) {
     const report = await lintPath(file === '-' ? '-' : resolve(io.cwd, file), {
