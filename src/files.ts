@@ -101,6 +101,7 @@ export async function collectFiles(args: string[], cwd: string, ignore: IgnoreGl
     return rel === '' || rel.startsWith('..') ? undefined : rel
   }
   const ignored = (path: string): boolean => {
+    if (!gitignore && matchers.length === 0) return false
     const absolute = resolve(cwd, path)
     if (gitignore) {
       const rel = relativeTo(dirname(ignorePath!), absolute)
@@ -151,7 +152,7 @@ export async function collectFiles(args: string[], cwd: string, ignore: IgnoreGl
         accept: (display) => formatOf(display) !== undefined && !ignored(display),
       })
       const errorsBefore = result.errors.length
-      await walkFolder(walk, absolute, root, arg, 0)
+      await walkTree(walk, absolute, root, displayRoot(arg))
       if (walk.found.length === 0 && result.errors.length === errorsBefore) {
         result.errors.push(new UserError(`mappen har ingen filer klarsprak kan lese (${supported()}).`, arg))
       }
@@ -172,6 +173,12 @@ export async function collectFiles(args: string[], cwd: string, ignore: IgnoreGl
   return result
 }
 
+/** A folder argument as the prefix of the paths found in it: `./docs/` → `docs`, `.` stays. */
+function displayRoot(arg: string): string {
+  const normal = normalize(arg)
+  return normal.length > 1 && normal.endsWith(sep) ? normal.slice(0, -1) : normal
+}
+
 function isGlob(arg: string): boolean {
   const scan = picomatch.scan(arg)
   return scan.isGlob || scan.negated
@@ -188,7 +195,7 @@ async function collectGlob(
   addAll: (found: Found[]) => void,
 ): Promise<void> {
   const scan = picomatch.scan(arg)
-  const baseDisplay = scan.base === '' ? '.' : normalize(scan.base)
+  const baseDisplay = scan.base === '' ? '.' : displayRoot(scan.base)
   const baseAbsolute = resolve(cwd, baseDisplay)
   const nothing = (): UserError => new UserError('ingen filer passer mønsteret. Sjekk mønsteret, og sett det i anførselstegn.', arg)
   let root: string
@@ -202,13 +209,15 @@ async function collectGlob(
   }
   const matches = picomatch(scan.glob, { dot: false })
   const enterPlan = globFolders(scan.glob)
-  const relOf = (display: string): string => relative(baseAbsolute, resolve(cwd, display)).split(sep).join('/')
+  // Paths found start with baseDisplay (the walk builds them so): the rest is what the glob sees.
+  const skip = baseDisplay === '.' ? 0 : baseDisplay.endsWith(sep) ? baseDisplay.length : baseDisplay.length + 1
+  const relOf = (display: string): string => (sep === '/' ? display.slice(skip) : display.slice(skip).split(sep).join('/'))
   const walk = newWalk(fs, root, baseDisplay, result, {
     enter: (display, name, depth) => !SKIP_DIRS.has(name) && enterPlan(name, depth) && !ignoredFolder(display),
     accept: (display) => formatOf(display) !== undefined && matches(relOf(display)) && !ignored(display),
   })
   const errorsBefore = result.errors.length
-  await walkFolder(walk, baseAbsolute, root, baseDisplay, 0)
+  await walkTree(walk, baseAbsolute, root, baseDisplay)
   if (walk.found.length === 0 && result.errors.length === errorsBefore) result.errors.push(nothing())
   walk.found.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0))
   addAll(walk.found)
@@ -252,13 +261,15 @@ interface Walk {
   accept: (display: string) => boolean
   /** Real paths of folders walked already. */
   visited: Set<string>
+  /** Real paths of files found already. */
+  files: Set<string>
   found: Found[]
   errors: UserError[]
   notices: UserError[]
 }
 
 function newWalk(fs: WalkFs, root: string, rootDisplay: string, result: Collected, rules: Pick<Walk, 'enter' | 'accept'>): Walk {
-  return { fs, root, rootDisplay, ...rules, visited: new Set(), found: [], errors: result.errors, notices: result.notices }
+  return { fs, root, rootDisplay, ...rules, visited: new Set(), files: new Set(), found: [], errors: result.errors, notices: result.notices }
 }
 
 async function realFolder(fs: WalkFs, absolute: string, display: string, errors: UserError[]): Promise<string | undefined> {
@@ -275,11 +286,37 @@ function inside(root: string, real: string): boolean {
 }
 
 /**
- * Walk one folder, depth first in name order (the order reports list files in). A folder that
- * cannot be read is one error line; its siblings are still walked. Results are pushed onto
- * `walk.found` one at a time: a spread of a long list (`push(...list)`) overflows the stack.
+ * Walk a tree: first its own files and folders, depth first in name order (the order reports
+ * list files in), then the links met on the way, in the order met. So a file reached both by
+ * its own path and through a link is reported under its own path, and each real folder is
+ * walked once (links cannot loop). Results are pushed one at a time: a spread of a long list
+ * (`push(...list)`) overflows the call stack.
  */
-async function walkFolder(walk: Walk, absolute: string, real: string, display: string, depth: number): Promise<void> {
+async function walkTree(walk: Walk, absolute: string, real: string, display: string): Promise<void> {
+  const links: Link[] = []
+  await walkFolder(walk, absolute, real, display, 0, links)
+  // `links` grows while followed folders are walked; each is looked at once.
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i]!
+    const target = await followLink(walk, link)
+    if (!target) continue
+    if (target.kind.isDirectory()) {
+      if (walk.enter(link.display, link.name, link.depth)) await walkFolder(walk, link.absolute, target.real, link.display, link.depth, links)
+    } else {
+      found(walk, link.display, target.real, target.kind)
+    }
+  }
+}
+
+interface Link {
+  absolute: string
+  display: string
+  name: string
+  depth: number
+}
+
+/** One folder's entries; a folder that cannot be read is one error line, its siblings still walked. */
+async function walkFolder(walk: Walk, absolute: string, real: string, display: string, depth: number, links: Link[]): Promise<void> {
   if (walk.visited.has(real)) return
   walk.visited.add(real)
   let entries: DirEntry[]
@@ -292,43 +329,52 @@ async function walkFolder(walk: Walk, absolute: string, real: string, display: s
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const entry of entries) {
     const name = entry.name
-    const childAbsolute = join(absolute, name)
-    const childDisplay = join(display, name)
-    let kind: FileKind = entry
-    let childReal = join(real, name)
-    if (entry.isSymbolicLink()) {
-      const target = await followLink(walk, childAbsolute, childDisplay, name, depth + 1)
-      if (!target) continue
-      ;({ kind, real: childReal } = target)
-    }
-    if (kind.isDirectory()) {
-      if (walk.enter(childDisplay, name, depth + 1)) await walkFolder(walk, childAbsolute, childReal, childDisplay, depth + 1)
-    } else if (walk.accept(childDisplay)) {
-      // A FIFO, socket or device with a document's name: say so rather than open it.
-      if (kind.isFile()) walk.found.push({ display: childDisplay, real: childReal })
-      else walk.errors.push(notRegularFile(childDisplay, kind))
+    if (entry.isSymbolicLink()) links.push({ absolute: child(absolute, name), display: child(display, name), name, depth: depth + 1 })
+    else if (entry.isDirectory()) {
+      const childDisplay = child(display, name)
+      if (walk.enter(childDisplay, name, depth + 1)) await walkFolder(walk, child(absolute, name), child(real, name), childDisplay, depth + 1, links)
+    } else if (formatOf(name) !== undefined) {
+      // Cheap test first: a folder of 130,000 files should cost little more than its readdir.
+      found(walk, child(display, name), child(real, name), entry)
     }
   }
 }
 
+/** `parent/name` for a normalised parent ('.' stays out), without normalising again. */
+function child(parent: string, name: string): string {
+  if (parent === '.') return name
+  return parent.endsWith(sep) ? parent + name : parent + sep + name
+}
+
+/** A file met by the walk: kept when wanted and not met before under another name. */
+function found(walk: Walk, display: string, real: string, kind: FileKind): void {
+  if (!walk.accept(display)) return
+  // A FIFO, socket or device with a document's name: say so rather than open it.
+  if (!kind.isFile()) walk.errors.push(notRegularFile(display, kind))
+  else if (!walk.files.has(real)) {
+    walk.files.add(real)
+    walk.found.push({ display, real })
+  }
+}
+
 /** A link's target when the walk may follow it; else undefined, with a notice when it matters. */
-async function followLink(walk: Walk, absolute: string, display: string, name: string, depth: number): Promise<{ kind: FileKind; real: string } | undefined> {
+async function followLink(walk: Walk, link: Link): Promise<{ kind: FileKind; real: string } | undefined> {
   let real: string
   let kind: FileKind
   try {
-    real = await walk.fs.realpath(absolute)
+    real = await walk.fs.realpath(link.absolute)
     kind = await walk.fs.stat(real)
   } catch {
-    if (walk.accept(display)) walk.notices.push(new UserError('er en lenke som ikke peker på noe; hoppet over.', display))
+    if (walk.accept(link.display)) walk.notices.push(new UserError('er en lenke som ikke peker på noe; hoppet over.', link.display))
     return undefined
   }
   if (inside(walk.root, real)) return { kind, real }
-  const wanted = kind.isDirectory() ? walk.enter(display, name, depth) : walk.accept(display)
+  const wanted = kind.isDirectory() ? walk.enter(link.display, link.name, link.depth) : walk.accept(link.display)
   if (wanted) {
     walk.notices.push(
       new UserError(
         `er en lenke til noe utenfor «${walk.rootDisplay}»; hoppet over, for klarsprak følger ikke lenker ut av mappen som sjekkes. Nevn filen direkte hvis den skal sjekkes.`,
-        display,
+        link.display,
       ),
     )
   }
