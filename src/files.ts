@@ -373,7 +373,7 @@ async function followLink(walk: Walk, link: Link): Promise<{ kind: FileKind; rea
   if (wanted) {
     walk.notices.push(
       new UserError(
-        `er en lenke til noe utenfor «${walk.rootDisplay}»; hoppet over, for klarsprak følger ikke lenker ut av mappen som sjekkes. Nevn filen direkte hvis den skal sjekkes.`,
+        `er en lenke til noe utenfor ${walk.rootDisplay === '.' ? 'mappen som sjekkes' : `«${walk.rootDisplay}»`}, og klarsprak følger ikke slike lenker; hoppet over. Nevn filen direkte hvis den skal sjekkes.`,
         link.display,
       ),
     )

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { collectFiles, type DirEntry, type WalkFs } from '../../src/files.js'
+import { collectFiles, NODE_FS, type DirEntry, type WalkFs } from '../../src/files.js'
 import { HEAVY, PLAIN, run, tempTree } from './io.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -69,6 +69,21 @@ describe('an unreadable folder or file ends nothing but itself', () => {
     expect(files[1]!.diagnostics.length).toBeGreaterThan(0)
     expect(result.stderr).toBe('klarsprak: låst: kan ikke leses (mangler tilgang). Sjekk rettighetene til mappen.\n')
     expect(result.code).toBe(1)
+  })
+
+  it('a folder .klarsprakignore excludes is not read at all, so it cannot fail', async () => {
+    const cwd = tempTree({ '.klarsprakignore': 'privat/\n', 'brev.txt': PLAIN, 'privat/x.txt': PLAIN, 'annet/y.txt': PLAIN })
+    const denied = new Set([join(cwd, 'privat'), join(cwd, 'annet')])
+    const fs: WalkFs = {
+      ...NODE_FS,
+      readdir: async (dir) => {
+        if (denied.has(dir)) throw Object.assign(new Error('EACCES'), { code: 'EACCES' })
+        return NODE_FS.readdir(dir)
+      },
+    }
+    const collected = await collectFiles(['.'], cwd, [], { fs, home: cwd })
+    expect(collected.files).toEqual(['brev.txt'])
+    expect(collected.errors.map((e) => e.format())).toEqual(['annet: kan ikke leses (mangler tilgang). Sjekk rettighetene til mappen.'])
   })
 
   it('a locked folder or file in --rules or rules: is reported; the other rules still run', () => {
@@ -247,7 +262,7 @@ describe('symbolic links: folders and globs agree, and never leave the tree', ()
     return { repo, outside }
   }
   const outOf = (root: string): string =>
-    `er en lenke til noe utenfor «${root}»; hoppet over, for klarsprak følger ikke lenker ut av mappen som sjekkes. Nevn filen direkte hvis den skal sjekkes.`
+    `er en lenke til noe utenfor ${root === '.' ? 'mappen som sjekkes' : `«${root}»`}, og klarsprak følger ikke slike lenker; hoppet over. Nevn filen direkte hvis den skal sjekkes.`
 
   it('a folder walk follows links inside the folder once and skips those that leave it, saying so', async () => {
     const { repo } = linkedRepo()
