@@ -3,11 +3,14 @@ import { chmodSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { collectFiles, NODE_FS, type DirEntry, type WalkFs } from '../../src/files.js'
 import { HEAVY, PLAIN, run, tempTree } from './io.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+// Several tests start the real CLI; the machine's 2 cores are shared with other runs.
+vi.setConfig({ testTimeout: 60_000 })
 
 /**
  * Run the built CLI in a child process, with a time limit (a FIFO used to hang `open` for ever,
@@ -20,7 +23,7 @@ function runBin(args: string[], cwd: string, options: { unprivileged?: boolean }
   const asRoot = process.getuid?.() === 0
   const command = options.unprivileged && asRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--', ...node] : node
   const started = performance.now()
-  const result = spawnSync(command[0]!, command.slice(1), { cwd, encoding: 'utf8', timeout: 15_000 })
+  const result = spawnSync(command[0]!, command.slice(1), { cwd, encoding: 'utf8', timeout: 30_000 })
   if (result.error) throw result.error
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started }
 }
@@ -155,6 +158,9 @@ describe('a folder with 130,000 files', () => {
   // walk is the same code, only readdir/stat/realpath are answered by the seam.
   const root = join(tmpdir(), 'klarsprak-virtual-tree')
   const count = 130_000
+  // 1–3 s alone on this 2-core machine; the bound is loose because the suite shares the cores
+  // with other runs, and still far below what quadratic growth would take (minutes).
+  const bound = 20_000
 
   it('is walked without overflowing the stack (push(...list) threw RangeError)', async () => {
     const fs = wideFs(root, count)
@@ -165,7 +171,7 @@ describe('a folder with 130,000 files', () => {
     expect(files[0]).toBe('a.txt')
     expect(files[1]).toBe(join('under', 'brev-000000.txt'))
     expect(files.at(-1)).toBe(join('under', 'brev-129999.txt'))
-    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(performance.now() - started).toBeLessThan(bound)
   })
 
   it('and by a glob', async () => {
@@ -173,7 +179,7 @@ describe('a folder with 130,000 files', () => {
     const started = performance.now()
     const { files } = await collectFiles(['under/*.txt'], root, [], { fs, home: root })
     expect(files).toHaveLength(count)
-    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(performance.now() - started).toBeLessThan(bound)
   })
 })
 
@@ -190,7 +196,7 @@ describe('FIFOs, sockets and devices are refused, never opened', () => {
   it('a FIFO named outright gets one line, and the run goes on (it used to block for ever)', () => {
     const cwd = fifoTree()
     const result = runBin(['rør.txt', 'brev.txt', '-f', 'json'], cwd)
-    expect(result.ms).toBeLessThan(10_000)
+    expect(result.ms).toBeLessThan(20_000)
     const files = filesOf(result.stdout)
     expect(files.map((f) => [f.path, f.error])).toEqual([
       ['rør.txt', FIFO],
@@ -203,10 +209,10 @@ describe('FIFOs, sockets and devices are refused, never opened', () => {
     const cwd = fifoTree()
     const script = `import('${join(ROOT, 'dist', 'index.js')}').then((m) => m.readDocument('rør.txt')).then(() => console.log('lest'), (e) => console.log(e.message))`
     const started = performance.now()
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8', timeout: 15_000 })
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8', timeout: 30_000 })
     expect(result.error).toBeUndefined()
     expect(result.stdout).toBe(`${FIFO}\n`)
-    expect(performance.now() - started).toBeLessThan(10_000)
+    expect(performance.now() - started).toBeLessThan(20_000)
   })
 
   it('a folder walk reports a FIFO with a document name and checks the rest', async () => {
@@ -227,7 +233,7 @@ describe('FIFOs, sockets and devices are refused, never opened', () => {
     const cwd = fifoTree()
     writeFileSync(join(cwd, 'konfig.yml'), 'extends: ./rør.yml\n')
     const rules = runBin(['brev.txt', '--rules', 'rør.yml'], cwd)
-    expect(rules.ms).toBeLessThan(10_000)
+    expect(rules.ms).toBeLessThan(20_000)
     expect(rules.stderr).toBe(`klarsprak: ${join(cwd, 'rør.yml')}: ${FIFO}\n`)
     expect(rules.code).toBe(2)
     const config = runBin(['brev.txt', '-c', 'konfig.yml'], cwd)

@@ -1,7 +1,10 @@
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { loadRulePath, parseRuleFile } from '../../src/rules/load.js'
 import { run, tempTree } from '../cli/io.js'
+
+// Several tests run the CLI in-process; the machine's 2 cores are shared with other runs.
+vi.setConfig({ testTimeout: 30_000 })
 
 const RULE = `type: existence
 level: error

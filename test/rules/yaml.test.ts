@@ -66,14 +66,14 @@ describe('aliases and merge keys in rule files', () => {
     } catch (error) {
       message = (error as { format(): string }).format()
     }
-    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(performance.now() - started).toBeLessThan(2_000)
     expect(MAX_ALIAS_EXPANSION).toBe(10_000)
     expect(message).toMatch(/^latter\.yml:4:\d+: aliasene \(\*\) og sammenslåingene \(<<\) i filen gir mer enn 10 000 verdier/)
     // The same through the rule loader: one problem, no hang.
     const inSwap = RULE.replace('swap: &ord\n  vedrørende: om\n', `swap:\n${lists.map((line) => `  ${line}`).join('\n')}\n`)
     const loaderStarted = performance.now()
     expect(problems(inSwap)).toEqual([expect.stringMatching(/^11:\d+: aliasene \(\*\) og sammenslåingene \(<<\) i filen gir mer enn 10 000 verdier/)])
-    expect(performance.now() - loaderStarted).toBeLessThan(1_000)
+    expect(performance.now() - loaderStarted).toBeLessThan(2_000)
   })
 
   it('merge keys cannot be used to multiply work either', () => {
@@ -82,7 +82,7 @@ describe('aliases and merge keys in rule files', () => {
     const yaml = new YamlFile(`${maps.join('\n')}\n`, 'flett.yml')
     const started = performance.now()
     expect(() => yaml.toJS(yaml.root)).toThrow(/mer enn 10 000 verdier/)
-    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(performance.now() - started).toBeLessThan(2_000)
   })
 })
 
