@@ -7,8 +7,9 @@ import type { ResolvedConfig } from '../config/config.js'
 import type { Engine } from '../engine.js'
 import { UserError } from '../errors.js'
 import { collectFiles } from '../files.js'
+import { maxFileMBOf } from './limits.js'
 import { html } from '../formatters/html.js'
-import { DEFAULT_MAX_FILE_MB, formatOf } from '../input/index.js'
+import { formatOf } from '../input/index.js'
 import { compilePlaceholderPatterns, DEFAULT_PLACEHOLDER_PATTERNS, withPlaceholders } from '../input/placeholders.js'
 import { lintDocument, lintPath } from '../lint.js'
 import { summarise } from '../report.js'
@@ -73,13 +74,13 @@ export async function runAnnotate(paths: string[], options: AnnotateOptions, dep
   const { io } = deps
   const problems: UserError[] = []
   const { rules, engine, config } = await deps.prepare(options as never, io as never, problems)
-  const maxFileMB = options.maxFileSize === undefined ? (config.maxFileSize ?? DEFAULT_MAX_FILE_MB) : Number(options.maxFileSize)
-  if (!(maxFileMB > 0)) throw new UserError(`--max-file-size må være et tall større enn 0 (megabyte), ikke «${options.maxFileSize}».`)
+  const maxFileMB = maxFileMBOf(options.maxFileSize, config)
   const placeholders = compilePlaceholderPatterns([...DEFAULT_PLACEHOLDER_PATTERNS, ...config.placeholders])
   const profileSetting = options.profile ?? config.profile ?? 'auto'
   const profile: Profile | undefined = profileSetting === 'auto' ? undefined : profileSetting
   const lintOptions = { engine, ...(profile ? { profile } : {}), ...(options.language ? { language: options.language } : {}) }
-  const { files, errors } = await collectFiles(paths, io.cwd, config.ignore)
+  const { files, errors, notices } = await collectFiles(paths, io.cwd, config.ignore)
+  for (const notice of notices) io.stderr(`klarsprak: ${notice.format()}\n`)
   const failures: string[] = errors.map((error) => error.format())
   if (files.includes('-')) failures.push('standard inn kan ikke kommenteres: oppgi en fil.')
   const wanted = files.filter((file) => file !== '-')

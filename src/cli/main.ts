@@ -16,10 +16,12 @@ import { loadRulePath } from '../rules/load.js'
 import type { RuleDef } from '../rules/schema.js'
 import { SEVERITY_RANK, type FileReport, type Language, type Severity } from '../types.js'
 import { addAnnotateCommand } from './annotate.js'
+import { MAX_FILE_MB_LIMIT, maxFileMBOf } from './limits.js'
 import { explainRule, listRules, statsStream } from './commands.js'
 import { assertNotAnInput, openOutput, type OutputFile } from './write.js'
 
 export { writeAllSync } from './write.js'
+export { MAX_FILE_MB_LIMIT } from './limits.js'
 
 /** Everything main touches outside itself; tests pass their own. */
 export interface Io {
@@ -37,13 +39,6 @@ export interface Io {
 }
 
 export type ExitCode = 0 | 1 | 2
-
-/**
- * Largest value of --max-file-size (and «maxFileSize»), in megabytes. V8 holds at most
- * 2^29 − 24 UTF-16 code units (≈ 537 million characters) in one string, so a larger text file
- * cannot be decoded at all, and a document format near that size needs gigabytes of memory.
- */
-export const MAX_FILE_MB_LIMIT = 500
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -230,14 +225,6 @@ function reportProblems(problems: UserError[], io: Io): ExitCode {
   return problems.length > 0 ? 2 : 0
 }
 
-/** --max-file-size (or «maxFileSize»), checked: a finite number of megabytes in (0, MAX_FILE_MB_LIMIT]. */
-function maxFileMBOf(option: string | undefined, config: ResolvedConfig): number {
-  const value = option === undefined ? (config.maxFileSize ?? DEFAULT_MAX_FILE_MB) : option.trim() === '' ? NaN : Number(option.trim().replace(',', '.'))
-  if (Number.isFinite(value) && value > 0 && value <= MAX_FILE_MB_LIMIT) return value
-  const name = option === undefined ? '«maxFileSize» i .klarsprak.yml' : '--max-file-size'
-  throw new UserError(`${name} må være et tall større enn 0 og høyst ${MAX_FILE_MB_LIMIT} (megabyte), ikke «${option ?? String(value)}».`)
-}
-
 /** Megabytes as the messages write them: «0,5». */
 const megabytes = (value: number): string => String(value).replace('.', ',')
 
@@ -277,7 +264,8 @@ async function prepareRun(
   const placeholders = compilePlaceholderPatterns([...DEFAULT_PLACEHOLDER_PATTERNS, ...config.placeholders])
   const profileSetting = options.profile ?? config.profile ?? 'auto'
   const profile = profileSetting === 'auto' ? undefined : profileSetting
-  const { files, errors } = await collectFiles(paths, io.cwd, config.ignore)
+  const { files, errors, notices } = await collectFiles(paths, io.cwd, config.ignore)
+  for (const notice of notices) io.stderr(`klarsprak: ${notice.format()}\n`)
   const failed: FileReport[] = errors.map((error) => ({ path: error.file ?? '', format: '', diagnostics: [], error: error.message }))
   const lintOne = async (file: string): Promise<FileReport> => {
     const report = await lintPath(file === '-' ? '-' : resolve(io.cwd, file), {

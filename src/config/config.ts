@@ -1,12 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { yamlLib } from '../yaml.js'
-import type { Node } from 'yaml'
+import type { Node, YAMLMap } from 'yaml'
 import { CHECKS } from '../checks/registry.js'
 import type { RuleSetting } from '../engine.js'
 import { UserError } from '../errors.js'
+import { searchFolders } from '../files.js'
 import { RULES_DIR } from '../rules/builtin.js'
+import { closest, readRuleText } from '../rules/load.js'
 import { checkValue, type RuleDef } from '../rules/schema.js'
+import { YamlFile, type Entry } from '../rules/yaml-doc.js'
 import { SEVERITIES, type Severity } from '../types.js'
 
 export const CONFIG_NAMES = ['.klarsprak.yml', '.klarsprak.yaml']
@@ -36,21 +40,23 @@ export interface ResolvedConfig {
 }
 
 export function emptyConfig(): ResolvedConfig {
-  return { files: [], ruleFiles: [], settings: {}, ignore: [], placeholders: [] }
+  // Settings keyed by rule id: every key is data, so `__proto__` is an (unknown) rule id too.
+  return { files: [], ruleFiles: [], settings: Object.create(null) as Record<string, PlacedSetting>, ignore: [], placeholders: [] }
 }
 
-/** `.klarsprak.yml` in `cwd` or the nearest folder above it. */
-export function findConfig(cwd: string): string | undefined {
-  let dir = resolve(cwd)
-  for (;;) {
+/**
+ * `.klarsprak.yml` in `cwd` or the nearest folder above it, up to the repository root (a folder
+ * with `.git`) or the home folder, whichever comes first: a config further up belongs to
+ * someone or something else.
+ */
+export function findConfig(cwd: string, home: string | undefined = homedir()): string | undefined {
+  for (const dir of searchFolders(cwd, home)) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(dir, name)
       if (existsSync(candidate)) return candidate
     }
-    const parent = dirname(dir)
-    if (parent === dir) return undefined
-    dir = parent
   }
+  return undefined
 }
 
 export function presetPath(name: string): string {
@@ -60,100 +66,100 @@ export function presetPath(name: string): string {
 /**
  * Load a config file with everything it extends. A config without `extends` extends
  * `klarsprak:recommended`. Throws UserError (file:line:col) on any problem.
+ *
+ * `extends:` may point at any file, so nothing from a file is quoted in an error until its
+ * top-level keys have been found to be config keys: a key file or /etc/shadow gives its
+ * position and the problem, never its content.
  */
 export function loadConfig(path: string, seen: string[] = []): ResolvedConfig {
-  const { isMap, isScalar, LineCounter, parseDocument } = yamlLib()
+  const { isMap, isScalar, isSeq } = yamlLib()
   const file = resolve(path)
-  if (seen.includes(file)) throw new UserError(`konfigurasjonen utvider seg selv i ring (${[...seen, file].join(' → ')}).`, path)
-  let source: string
-  try {
-    source = readFileSync(file, 'utf8')
-  } catch {
-    throw new UserError('konfigurasjonsfilen finnes ikke eller kan ikke leses. Sjekk stien.', path)
-  }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const fail = (node: Node | null | undefined, message: string): never => {
-    const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
-    throw new UserError(message, path, pos.line, pos.col)
-  }
-  if (doc.errors.length > 0) {
-    const pos = lineCounter.linePos(doc.errors[0]!.pos[0])
-    throw new UserError(`ugyldig YAML: ${doc.errors[0]!.message.split('\n')[0]}`, path, pos.line, pos.col)
+  if (seen.includes(file)) throw new UserError(`konfigurasjonen utvider seg selv i ring (${seen.concat(file).join(' → ')}).`, path)
+  const yaml = new YamlFile(readRuleText(file), path)
+  if (yaml.errors.length > 0) throw yaml.errors[0]!
+  const fail = (at: number | Node | null | undefined, message: string): never => {
+    throw yaml.problem(at, message)
   }
   const base = dirname(file)
   const result = emptyConfig()
-  const root = doc.contents
+  const root = yaml.resolve(yaml.root)
   // An empty file is a config with no keys.
   const empty = root === null || (isScalar(root) && root.value === null)
   if (!empty && !isMap(root)) return fail(root, 'konfigurasjonen må være en tabell med nøkler (extends, rules, settings, ignore).')
 
-  const entries = new Map<string, Node | null>()
-  for (const pair of empty ? [] : (root as { items: Array<{ key: unknown; value: unknown }> }).items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : ''
-    if (!TOP_KEYS.includes(key)) fail(pair.key as Node, `ukjent nøkkel «${key}»; tillatt: ${TOP_KEYS.join(', ')}`)
-    entries.set(key, (pair.value as Node | null) ?? null)
+  const entries = new Map<string, Entry>()
+  for (const entry of empty ? [] : yaml.entries(root as YAMLMap)) {
+    if (!TOP_KEYS.includes(entry.key)) {
+      const near = closest(entry.key, TOP_KEYS)
+      fail(entry.keyAt, `ukjent nøkkel${near ? ` (mente du «${near}»?)` : ''}; tillatt: ${TOP_KEYS.join(', ')}`)
+    }
+    entries.set(entry.key, entry)
   }
+  // From here on the file is a config file: its own values may be quoted.
 
-  const list = (key: string): Array<{ value: string; node: Node }> => {
-    const node = entries.get(key)
-    if (node === undefined || node === null) return []
-    const items = isScalar(node) ? [node] : 'items' in node && Array.isArray(node.items) ? (node.items as Node[]) : []
-    if (items.length === 0 && !isScalar(node)) fail(node, `«${key}» må være en tekst eller en liste med tekster`)
-    return items.map((item) => {
-      if (!isScalar(item) || typeof item.value !== 'string') return fail(item, `«${key}» må være en tekst eller en liste med tekster`)
-      return { value: item.value, node: item }
+  const list = (key: string): Array<{ value: string; at: number }> => {
+    const entry = entries.get(key)
+    const node = entry?.value
+    if (!entry || node === null || node === undefined || (isScalar(node) && node.value === null)) return []
+    const wrong = `«${key}» må være en tekst eller en liste med tekster`
+    if (isScalar(node)) {
+      if (typeof node.value !== 'string') fail(entry.valueAt, wrong)
+      return [{ value: node.value as string, at: entry.valueAt }]
+    }
+    if (!isSeq(node) || node.items.length === 0) return fail(entry.valueAt, wrong)
+    return (node.items as Node[]).map((item) => {
+      const value = yaml.resolve(item)
+      const at = item.range?.[0] ?? entry.valueAt
+      if (!isScalar(value) || typeof value.value !== 'string') return fail(at, wrong)
+      return { value: value.value, at }
     })
   }
 
   const parents = entries.has('extends') ? list('extends') : null
   if (parents === null) {
     // Presets are the root of every chain; everything else extends the recommended one.
-    if (!file.startsWith(join(RULES_DIR, 'presets'))) merge(result, loadConfig(presetPath('recommended'), [...seen, file]))
+    if (!file.startsWith(join(RULES_DIR, 'presets'))) merge(result, loadConfig(presetPath('recommended'), seen.concat(file)))
   } else {
-    for (const { value, node } of parents) {
+    for (const { value, at } of parents) {
       const target = value.startsWith(PRESET_PREFIX) ? presetPath(value.slice(PRESET_PREFIX.length)) : resolve(base, value)
-      if (value.startsWith(PRESET_PREFIX) && !existsSync(target)) fail(node, `ukjent forhåndsinnstilling «${value}»; bruk klarsprak:recommended eller klarsprak:strict`)
-      merge(result, loadConfig(target, [...seen, file]))
+      if (value.startsWith(PRESET_PREFIX) && !existsSync(target)) fail(at, `ukjent forhåndsinnstilling «${value}»; bruk klarsprak:recommended eller klarsprak:strict`)
+      merge(result, loadConfig(target, seen.concat(file)))
     }
   }
   result.files.push(file)
   for (const { value } of list('rules')) result.ruleFiles.push(resolve(base, value))
   for (const { value } of list('ignore')) result.ignore.push({ pattern: value, base })
-  for (const { value, node } of list('placeholders')) {
+  for (const { value, at } of list('placeholders')) {
     try {
       new RegExp(value, 'u')
     } catch (error) {
-      fail(node, `ugyldig regulært uttrykk i «placeholders»: ${(error as Error).message}`)
+      fail(at, `ugyldig regulært uttrykk i «placeholders»: ${(error as Error).message}`)
     }
     result.placeholders.push(value)
   }
-  const profileNode = entries.get('profile')
-  if (profileNode !== undefined && profileNode !== null) {
-    const value = profileNode.toJSON() as unknown
-    if (value !== 'vedtak' && value !== 'general' && value !== 'auto') fail(profileNode, '«profile» må være vedtak, general eller auto')
+  const profileEntry = entries.get('profile')
+  if (profileEntry && !isEmpty(profileEntry)) {
+    const value = yaml.toJS(profileEntry.node)
+    if (value !== 'vedtak' && value !== 'general' && value !== 'auto') fail(profileEntry.valueAt, '«profile» må være vedtak, general eller auto')
     result.profile = value as ResolvedConfig['profile']
   }
   const maxFileSize = entries.get('maxFileSize')
-  if (maxFileSize !== undefined && maxFileSize !== null) {
-    const value = maxFileSize.toJSON() as unknown
-    if (typeof value !== 'number' || !(value > 0)) fail(maxFileSize, '«maxFileSize» må være et tall større enn 0 (megabyte)')
+  if (maxFileSize && !isEmpty(maxFileSize)) {
+    const value = yaml.toJS(maxFileSize.node)
+    if (typeof value !== 'number' || !(value > 0)) fail(maxFileSize.valueAt, '«maxFileSize» må være et tall større enn 0 (megabyte)')
     result.maxFileSize = value as number
   }
 
   const settings = entries.get('settings')
-  if (settings !== undefined && settings !== null) {
-    if (!isMap(settings)) fail(settings, '«settings» må være en tabell: regel-id → off | error | warning | info | { level, … }')
-    for (const pair of (settings as { items: Array<{ key: unknown; value: unknown }> }).items) {
-      const keyNode = pair.key as Node
-      const id = isScalar(keyNode) ? String(keyNode.value) : ''
-      const valueNode = pair.value as Node | null
-      const pos = lineCounter.linePos(keyNode.range?.[0] ?? 0)
-      const where = new UserError('', path, pos.line, pos.col)
-      const value = valueNode?.toJSON() as unknown
-      const setting = parseSetting(value)
-      if (typeof setting === 'string') fail(valueNode ?? keyNode, `innstillingen for «${id}» ${setting}`)
-      const previous = result.settings[id]?.setting
+  if (settings && !isEmpty(settings)) {
+    if (!isMap(settings.value)) fail(settings.valueAt, '«settings» må være en tabell: regel-id → off | error | warning | info | { level, … }')
+    for (const entry of yaml.entries(settings.value as YAMLMap)) {
+      const id = entry.key
+      const pos = yaml.problem(entry.keyAt, '')
+      const where = new UserError('', pos.file, pos.line, pos.column)
+      const setting = parseSetting(yaml.toJS(entry.node))
+      if (typeof setting === 'string') fail(entry.valueAt, `innstillingen for «${id}» ${setting}`)
+      const previous = Object.hasOwn(result.settings, id) ? result.settings[id]!.setting : undefined
       result.settings[id] = {
         setting: {
           ...previous,
@@ -165,6 +171,11 @@ export function loadConfig(path: string, seen: string[] = []): ResolvedConfig {
     }
   }
   return result
+}
+
+function isEmpty(entry: Entry): boolean {
+  const { isScalar } = yamlLib()
+  return entry.value === null || (isScalar(entry.value) && entry.value.value === null)
 }
 
 /** `off`, a level, or `{ level?, ...options }`; returns an error text when invalid. */
@@ -182,14 +193,15 @@ function parseSetting(value: unknown): RuleSetting | string {
 }
 
 export function merge(into: ResolvedConfig, from: ResolvedConfig): void {
-  into.files.push(...from.files)
-  into.ruleFiles.push(...from.ruleFiles)
-  into.ignore.push(...from.ignore)
-  into.placeholders.push(...from.placeholders)
+  // Loops, not push(...list): a spread of a long list overflows the call stack.
+  for (const file of from.files) into.files.push(file)
+  for (const file of from.ruleFiles) into.ruleFiles.push(file)
+  for (const glob of from.ignore) into.ignore.push(glob)
+  for (const pattern of from.placeholders) into.placeholders.push(pattern)
   if (from.maxFileSize !== undefined) into.maxFileSize = from.maxFileSize
   if (from.profile !== undefined) into.profile = from.profile
   for (const [id, placed] of Object.entries(from.settings)) {
-    const previous = into.settings[id]?.setting
+    const previous = Object.hasOwn(into.settings, id) ? into.settings[id]!.setting : undefined
     into.settings[id] = {
       where: placed.where,
       setting: { ...previous, ...placed.setting, options: { ...previous?.options, ...placed.setting.options } },
@@ -218,7 +230,7 @@ export function validateSettings(settings: Record<string, PlacedSetting>, rules:
     }
     const check = CHECKS.get(rule.type)!
     for (const [key, value] of Object.entries(setting.options ?? {})) {
-      const spec = check.keys[key]
+      const spec = Object.hasOwn(check.keys, key) ? check.keys[key] : undefined
       if (!spec || !SETTABLE.includes(spec.kind)) {
         const allowed = Object.entries(check.keys).filter(([, s]) => SETTABLE.includes(s.kind)).map(([k]) => k)
         problem(`«${key}» kan ikke settes for ${id}; ${allowed.length > 0 ? `tillatt: level, ${allowed.join(', ')}` : 'bare level kan settes'}`)

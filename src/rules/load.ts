@@ -1,11 +1,14 @@
-import { readFile, readdir, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, join, relative, sep } from 'node:path'
 import { yamlLib } from '../yaml.js'
-import type { Node, YAMLMap } from 'yaml'
+import type { Node } from 'yaml'
 import { CHECKS } from '../checks/registry.js'
 import { UserError } from '../errors.js'
+import { readBytes, readError } from '../input/index.js'
 import { SEVERITIES, type Language, type Severity } from '../types.js'
 import { COMMON_KEYS, checkValue, type KeySpec, type RuleDef, type RuleExample } from './schema.js'
+import { verifyExamples } from './verify.js'
+import { YamlFile, type Entry } from './yaml-doc.js'
 
 const LANGUAGES = ['nb', 'nn', 'en', 'any'] as const
 
@@ -20,71 +23,106 @@ export class RuleFileError extends UserError {
   }
 }
 
+export interface ParseOptions {
+  /**
+   * Lint every example with the rule and report each that does not give what it says, as a
+   * problem of the file. Municipal rule files are checked so at load; the built-in ones by
+   * the test suite, so start-up does not pay for it.
+   */
+  verifyExamples?: boolean
+}
+
+/** Where each example is written, for reporting a mismatch at it. */
+interface ExamplePlaces {
+  valid: number[]
+  invalid: number[]
+}
+
 /**
  * Parse and validate one rule file. `id` is the path under its rules folder without `.yml`.
- * Every problem is reported with its position; unknown keys are errors.
+ * Every problem is reported with its position; unknown keys are errors. Until the file names a
+ * known `type` it may be any file at all (a path in `rules:` can point anywhere), so problems
+ * quote nothing from it before that.
  */
-export function parseRuleFile(source: string, file: string, id: string, folderLanguage?: string): RuleDef {
-  const { isMap, isScalar, LineCounter, parseDocument } = yamlLib()
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const problems: UserError[] = []
+export function parseRuleFile(source: string, file: string, id: string, folderLanguage?: string, parseOptions: ParseOptions = {}): RuleDef {
+  const { isMap } = yamlLib()
+  const yaml = new YamlFile(source, file)
+  const problems: UserError[] = yaml.errors.slice()
   const at = (offset: number | undefined, message: string): void => {
-    const pos = lineCounter.linePos(offset ?? 0)
-    problems.push(new UserError(message, file, pos.line, pos.col))
+    problems.push(yaml.problem(offset ?? 0, message))
   }
-  for (const error of doc.errors) at(error.pos[0], `ugyldig YAML: ${error.message.split('\n')[0]}`)
   if (problems.length > 0) throw new RuleFileError(problems)
 
-  const root = doc.contents
+  let root: Node | null
+  let entries: Entry[]
+  try {
+    root = yaml.resolve(yaml.root)
+    entries = isMap(root) ? yaml.entries(root) : []
+  } catch (error) {
+    throw new RuleFileError([asUserError(error)])
+  }
   if (!isMap(root)) {
     at(root?.range?.[0], 'en regelfil må være en tabell med nøkler (type, level, message …)')
     throw new RuleFileError(problems)
   }
+  const rootAt = root.range?.[0]
 
-  const values = new Map<string, { node: Node | null; value: unknown; keyOffset: number }>()
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : ''
-    const node = (pair.value as Node | null) ?? null
-    values.set(key, { node, value: node ? node.toJSON() : null, keyOffset: (pair.key as Node).range?.[0] ?? 0 })
+  const values = new Map<string, { entry: Entry; value: unknown }>()
+  for (const entry of entries) {
+    try {
+      values.set(entry.key, { entry, value: entry.key === 'examples' ? undefined : yaml.toJS(entry.node) })
+    } catch (error) {
+      problems.push(asUserError(error))
+    }
   }
+  if (problems.length > 0) throw new RuleFileError(problems)
 
   const typeName = values.get('type')?.value
   const check = typeof typeName === 'string' ? CHECKS.get(typeName) : undefined
-  if (!values.has('type')) at(root.range?.[0], 'mangler «type»')
+  if (!values.has('type')) at(rootAt, 'mangler «type»')
   else if (!check) {
-    at(values.get('type')!.node?.range?.[0], `ukjent type «${String(typeName)}»; bruk en av: ${[...CHECKS.keys()].join(', ')}`)
+    const near = typeof typeName === 'string' ? closest(typeName, [...CHECKS.keys()]) : undefined
+    at(values.get('type')!.entry.valueAt, `ukjent type${near ? ` (mente du «${near}»?)` : ''}; bruk en av: ${[...CHECKS.keys()].join(', ')}`)
   }
+  /** Quote a value only once the file is a rule file; before that it may be anything. */
+  const quoted = (value: unknown): string => (check ? ` «${String(value)}»` : '')
 
   const specs: Record<string, KeySpec> = { ...COMMON_KEYS, ...(check?.keys ?? {}) }
   // With an unknown type the allowed keys are unknown too: report only the type.
-  for (const [key, { keyOffset }] of check ? values : []) {
-    if (!(key in specs)) at(keyOffset, `ukjent nøkkel «${key}»; tillatt for ${check!.type}: ${Object.keys(specs).join(', ')}`)
+  for (const [key, { entry }] of check ? values : []) {
+    if (!Object.hasOwn(specs, key)) at(entry.keyAt, `ukjent nøkkel «${key}»; tillatt for ${check!.type}: ${Object.keys(specs).join(', ')}`)
   }
   for (const [key, spec] of Object.entries(specs)) {
-    const entry = values.get(key)
-    if (!entry) {
-      if (spec.required && (key !== 'type' || check)) at(root.range?.[0], `mangler «${key}» (${spec.doc})`)
+    const found = values.get(key)
+    if (!found) {
+      if (spec.required && (key !== 'type' || check)) at(rootAt, `mangler «${key}» (${spec.doc})`)
       continue
     }
     if (key === 'examples' || (key === 'type' && !check)) continue
-    const problem = checkValue(spec, entry.value)
-    if (problem) at(entry.node?.range?.[0] ?? entry.keyOffset, `«${key}» ${problem}`)
+    const problem = checkValue(spec, found.value)
+    if (problem) at(found.entry.valueAt, `«${key}» ${problem}`)
   }
 
   const level = values.get('level')?.value
   if (typeof level === 'string' && !SEVERITIES.includes(level as Severity)) {
-    at(values.get('level')!.node?.range?.[0], `ukjent nivå «${level}»; bruk error, warning eller info`)
+    at(values.get('level')!.entry.valueAt, `ukjent nivå${quoted(level)}; bruk error, warning eller info`)
   }
   const language = values.get('language')?.value ?? (LANGUAGES.includes(folderLanguage as never) ? folderLanguage : 'any')
   if (!LANGUAGES.includes(language as never)) {
-    at(values.get('language')?.node?.range?.[0], `ukjent språk «${String(language)}»; bruk nb, nn, en eller any`)
+    at(values.get('language')?.entry.valueAt, `ukjent språk${quoted(language)}; bruk nb, nn, en eller any`)
   }
   const profile = values.get('profile')?.value ?? (folderLanguage === 'vedtak' ? 'vedtak' : undefined)
   if (profile !== undefined && profile !== 'vedtak') {
-    at(values.get('profile')?.node?.range?.[0], `ukjent profil «${String(profile)}»; bruk vedtak (eller utelat nøkkelen)`)
+    at(values.get('profile')?.entry.valueAt, `ukjent profil${quoted(profile)}; bruk vedtak (eller utelat nøkkelen)`)
   }
-  const examples = parseExamples(values.get('examples')?.node ?? null, at)
+  const examplesEntry = values.get('examples')?.entry
+  const places: ExamplePlaces = { valid: [], invalid: [] }
+  let examples: RuleDef['examples'] | undefined
+  try {
+    examples = examplesEntry ? parseExamples(yaml, examplesEntry, at, places) : undefined
+  } catch (error) {
+    problems.push(asUserError(error))
+  }
 
   const options: Record<string, unknown> = {}
   for (const key of Object.keys(check?.keys ?? {})) {
@@ -92,13 +130,13 @@ export function parseRuleFile(source: string, file: string, id: string, folderLa
   }
   if (check?.validate && problems.length === 0) {
     for (const [key, problem] of check.validate(options)) {
-      at(values.get(key)?.node?.range?.[0] ?? root.range?.[0], `«${key}» ${problem}`)
+      at(values.get(key)?.entry.valueAt ?? rootAt, `«${key}» ${problem}`)
     }
   }
   if (problems.length > 0) throw new RuleFileError(problems)
 
   const text = (key: string): string => values.get(key)!.value as string
-  return {
+  const rule: RuleDef = {
     id,
     file,
     type: check!.type,
@@ -112,36 +150,46 @@ export function parseRuleFile(source: string, file: string, id: string, folderLa
     options,
     examples: examples!,
   }
+  if (parseOptions.verifyExamples) {
+    for (const mismatch of verifyExamples(rule)) {
+      at(places[mismatch.kind][mismatch.index], mismatch.message)
+    }
+    if (problems.length > 0) throw new RuleFileError(problems)
+  }
+  return rule
 }
 
 type At = (offset: number | undefined, message: string) => void
 
-function parseExamples(node: Node | null, at: At): RuleDef['examples'] | undefined {
+function parseExamples(yaml: YamlFile, entry: Entry, at: At, places: ExamplePlaces): RuleDef['examples'] | undefined {
   const { isMap, isScalar, isSeq } = yamlLib()
-  if (!node) return undefined
+  const node = entry.value
   if (!isMap(node)) {
-    at(node.range?.[0], '«examples» må ha «valid» og «invalid»')
+    at(entry.valueAt, '«examples» må ha «valid» og «invalid»')
     return undefined
   }
-  const map = node as YAMLMap
-  for (const pair of map.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : ''
-    if (key !== 'valid' && key !== 'invalid') at((pair.key as Node).range?.[0], `ukjent nøkkel «${key}» i examples; bruk valid og invalid`)
+  const entries = yaml.entries(node)
+  for (const { key, keyAt } of entries) {
+    if (key !== 'valid' && key !== 'invalid') at(keyAt, `ukjent nøkkel «${key}» i examples; bruk valid og invalid`)
   }
-  const valid = map.get('valid', true) as Node | undefined
-  const invalid = map.get('invalid', true) as Node | undefined
+  const valid = entries.find((e) => e.key === 'valid')
+  const invalid = entries.find((e) => e.key === 'invalid')
   const result: RuleDef['examples'] = { valid: [], invalid: [] }
-  if (!isSeq(valid) || valid.items.length === 0 || !valid.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
-    at(valid?.range?.[0] ?? node.range?.[0], '«examples.valid» må være en liste med minst én tekst som ikke gir funn')
+  const validItems = isSeq(valid?.value) ? (valid.value.items as Node[]) : []
+  const validTexts = validItems.map((item) => yaml.resolve(item))
+  if (validItems.length === 0 || !validTexts.every((item) => isScalar(item) && typeof item.value === 'string')) {
+    at(valid?.valueAt ?? entry.valueAt, '«examples.valid» må være en liste med minst én tekst som ikke gir funn')
   } else {
-    result.valid = valid.items.map((item) => String((item as { value: unknown }).value))
+    result.valid = validTexts.map((item) => String((item as { value: unknown }).value))
+    places.valid = validItems.map((item) => item.range?.[0] ?? valid!.valueAt)
   }
-  if (!isSeq(invalid) || invalid.items.length === 0) {
-    at(invalid?.range?.[0] ?? node.range?.[0], '«examples.invalid» må være en liste med minst ett eksempel med funn')
+  const invalidItems = isSeq(invalid?.value) ? (invalid.value.items as Node[]) : []
+  if (invalidItems.length === 0) {
+    at(invalid?.valueAt ?? entry.valueAt, '«examples.invalid» må være en liste med minst ett eksempel med funn')
     return result
   }
-  for (const item of invalid.items as Node[]) {
-    const value = item.toJSON() as Partial<RuleExample> | null
+  for (const item of invalidItems) {
+    const value = yaml.toJS(item) as Partial<RuleExample> | null
     const keys = value && typeof value === 'object' ? Object.keys(value) : []
     const ok =
       value !== null &&
@@ -152,16 +200,72 @@ function parseExamples(node: Node | null, at: At): RuleDef['examples'] | undefin
       value.messages.every((message) => typeof message === 'string') &&
       keys.every((key) => key === 'text' || key === 'messages')
     if (!ok) at(item.range?.[0], 'hvert ugyldig eksempel må ha «text» og «messages» (liste med «linje:kolonne-linje:kolonne: melding»)')
-    else result.invalid.push({ text: value.text!, messages: value.messages! })
+    else {
+      result.invalid.push({ text: value.text!, messages: value.messages! })
+      places.invalid.push(item.range?.[0] ?? invalid!.valueAt)
+    }
   }
   return result
 }
 
-/** All `.yml`/`.yaml` files under a folder (recursive), sorted for a stable rule order. */
-export async function listRuleFiles(folder: string): Promise<string[]> {
+function asUserError(error: unknown): UserError {
+  if (error instanceof UserError) return error
+  throw error
+}
+
+/** The candidate within two edits of `word` (a likely typo), if there is one. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > 40) return undefined
+  let best: string | undefined
+  let bestDistance = 3
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase())
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+/** Largest rule or config file read, in MB (the biggest built-in rule file is 10 KB). */
+export const MAX_RULE_FILE_MB = 5
+
+/**
+ * A rule or config file as text: a regular file (never a FIFO or device), at most
+ * MAX_RULE_FILE_MB, decoded as UTF-8. Throws UserError naming the file.
+ */
+export function readRuleText(path: string): string {
+  const bytes = readBytes(path, MAX_RULE_FILE_MB, 'Regel- og konfigurasjonsfiler er små; sjekk at stien peker på riktig fil.')
+  return new TextDecoder('utf-8').decode(bytes)
+}
+
+/**
+ * All `.yml`/`.yaml` files under a folder (recursive), sorted for a stable rule order. A
+ * subfolder that cannot be read goes to `errors` (one line each); the rest is still listed.
+ */
+export async function listRuleFiles(folder: string, errors: UserError[] = []): Promise<string[]> {
   const found: string[] = []
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true })
+    let entries
+    try {
+      entries = await readdir(dir, { withFileTypes: true })
+    } catch (error) {
+      errors.push(readError(dir, error, 'folder'))
+      return
+    }
     for (const entry of entries) {
       const path = join(dir, entry.name)
       if (entry.isDirectory()) await walk(path)
@@ -177,34 +281,45 @@ export interface LoadedRules {
   errors: UserError[]
 }
 
+export interface LoadRuleOptions {
+  /** Check each rule's examples (default true; the built-in packs are checked by the tests). */
+  verifyExamples?: boolean
+}
+
 /**
  * Load rule files from a file or folder. Rule id: path relative to the folder without extension
  * (`rules/nb/kanselliord.yml` → `nb/kanselliord`); a single file's id is its name, prefixed by
- * `prefix` when given. A broken file is reported and skipped; the others still load.
+ * `prefix` when given. A broken or unreadable file or subfolder is reported and skipped; the
+ * others still load.
  */
-export async function loadRulePath(path: string, prefix?: string): Promise<LoadedRules> {
+export async function loadRulePath(path: string, prefix?: string, options: LoadRuleOptions = {}): Promise<LoadedRules> {
   const result: LoadedRules = { rules: [], errors: [] }
   let isFolder: boolean
   try {
     isFolder = (await stat(path)).isDirectory()
-  } catch {
-    result.errors.push(new UserError('regelfilen eller -mappen finnes ikke. Sjekk stien i --rules eller «rules:» i konfigurasjonen.', path))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    result.errors.push(
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? new UserError('regelfilen eller -mappen finnes ikke. Sjekk stien i --rules eller «rules:» i konfigurasjonen.', path)
+        : readError(path, error),
+    )
     return result
   }
-  const files = isFolder ? await listRuleFiles(path) : [path]
-  if (isFolder && files.length === 0) {
+  const files = isFolder ? await listRuleFiles(path, result.errors) : [path]
+  if (isFolder && files.length === 0 && result.errors.length === 0) {
     result.errors.push(new UserError('mappen inneholder ingen regelfiler (.yml).', path))
   }
+  const parseOptions: ParseOptions = { verifyExamples: options.verifyExamples ?? true }
   for (const file of files) {
     const local = isFolder ? relative(path, file) : basename(file)
     const id = [prefix, local.replace(/\.ya?ml$/, '').split(sep).join('/')].filter(Boolean).join('/')
     const folderLanguage = id.split('/')[0]
     try {
-      const source = await readFile(file, 'utf8')
-      result.rules.push(parseRuleFile(source, file, id, folderLanguage))
+      result.rules.push(parseRuleFile(readRuleText(file), file, id, folderLanguage, parseOptions))
     } catch (error) {
-      if (error instanceof UserError) result.errors.push(error)
-      else result.errors.push(new UserError(`kan ikke leses: ${(error as Error).message}`, file))
+      if (!(error instanceof UserError)) throw error
+      result.errors.push(error)
     }
   }
   return result

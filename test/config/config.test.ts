@@ -47,7 +47,7 @@ describe('configuration', () => {
         return (error as { format(): string }).format().replace(root, '<root>')
       }
     }
-    expect(bad('regler: x\n')).toBe('<root>/.klarsprak.yml:1:1: ukjent nøkkel «regler»; tillatt: extends, rules, settings, ignore, placeholders, maxFileSize, profile')
+    expect(bad('regler: x\n')).toBe('<root>/.klarsprak.yml:1:1: ukjent nøkkel; tillatt: extends, rules, settings, ignore, placeholders, maxFileSize, profile')
     expect(bad('settings:\n  nb/kanselliord: kritisk\n')).toBe('<root>/.klarsprak.yml:2:19: innstillingen for «nb/kanselliord» må være off, error, warning, info eller en tabell')
     expect(bad('extends: klarsprak:ukjent\n')).toBe('<root>/.klarsprak.yml:1:10: ukjent forhåndsinnstilling «klarsprak:ukjent»; bruk klarsprak:recommended eller klarsprak:strict')
   })

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { expandTerm } from '../../src/checks/phrases.js'
 import { parseBuiltinRules } from '../../src/rules/builtin.js'
-import type { RuleDef } from '../../src/rules/schema.js'
-import type { Language, Profile } from '../../src/types.js'
-import { lintWith, messagesOf } from '../helpers.js'
+import { exampleRunner } from '../../src/rules/verify.js'
 
+// The same runner checks municipal rule files at load (src/rules/verify.ts): one implementation.
 const { rules, errors } = await parseBuiltinRules()
-const languageOf = (rule: RuleDef): Language => (rule.language === 'any' ? 'nb' : rule.language)
-/** Rules for decision letters are tried on their examples as decision letters. */
-const profileOf = (rule: RuleDef): Profile | undefined => rule.profile
 
 describe('built-in rule packs', () => {
   it('load without errors', () => {
@@ -53,11 +49,12 @@ describe('built-in rule packs', () => {
 })
 
 describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
+  const run = exampleRunner(rule)
   it.each(rule.examples.valid)('valid: %s', (text) => {
-    expect(messagesOf(lintWith([rule], text, languageOf(rule), profileOf(rule)))).toEqual([])
+    expect(run(text)).toEqual([])
   })
 
   it.each(rule.examples.invalid.map((example) => [example.text, example] as const))('invalid: %s', (_text, example) => {
-    expect(messagesOf(lintWith([rule], example.text, languageOf(rule), profileOf(rule)))).toEqual(example.messages)
+    expect(run(example.text)).toEqual(example.messages)
   })
 })
