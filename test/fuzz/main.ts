@@ -1,6 +1,6 @@
 /** `npm run fuzz` (see run.js): many seeded cases through the API and the CLI, failures shrunk. */
 import { createContext, disposeContext, formatFailure, runCases, type Failure, type Path } from '../property/harness.js'
-import { FORMATS, KNOWN_DEFECT_SHAPES, type Format } from '../property/generators.js'
+import { FORMATS, KNOWN_DEFECT_SHAPES, render, type Format } from '../property/generators.js'
 
 interface Options {
   cases: number
@@ -11,6 +11,7 @@ interface Options {
   maxFailures: number
   shrink: number
   replay?: number
+  maxParts?: number
 }
 
 function parse(argv: string[]): Options {
@@ -41,6 +42,7 @@ function parse(argv: string[]): Options {
     else if (flag === '--max-failures') options.maxFailures = number()
     else if (flag === '--shrink') options.shrink = number()
     else if (flag === '--replay') options.replay = number()
+    else if (flag === '--max-parts') options.maxParts = number()
     else throw new Error(`unknown option ${flag}`)
   }
   return options
@@ -63,6 +65,7 @@ export async function fuzz(argv: string[]): Promise<number> {
       const cases = options.replay === undefined ? (path === 'bin' ? Math.max(1, Math.ceil(options.cases / 100)) : options.cases) : 1
       console.log(options.replay === undefined ? `fuzz: ${cases} cases through ${path}, seed ${options.seed}` : `fuzz: replaying seed ${options.replay} through ${path}`)
       const pathStarted = performance.now()
+      const slowest: Array<{ ms: number; text: string }> = []
       const found = await runCases(
         {
           seed: options.seed,
@@ -73,12 +76,19 @@ export async function fuzz(argv: string[]): Promise<number> {
           maxFailures: options.maxFailures,
           shrinkBudget: options.shrink,
           ...(options.replay === undefined ? {} : { replay: options.replay }),
+          ...(options.maxParts === undefined ? {} : { maxParts: options.maxParts }),
           onFailure: (failure) => console.log(`\n${formatFailure(failure)}\n`),
+          onTiming: (c, ms) => {
+            slowest.push({ ms, text: `${ms.toFixed(0)} ms: seed ${c.seed}, ${c.format}, ${render(c).length} bytes, shapes ${[...new Set(c.parts.map((p) => p.shape))].join(' ')}` })
+            slowest.sort((a, b) => b.ms - a.ms)
+            slowest.length = Math.min(slowest.length, 3)
+          },
         },
         context,
       )
       failures.push(...found)
-      console.log(`fuzz: ${path}: ${found.length} failing case(s) in ${((performance.now() - pathStarted) / 1000).toFixed(1)} s`)
+      console.log(`fuzz: ${path}: ${found.length} failing case(s) in ${((performance.now() - pathStarted) / 1000).toFixed(1)} s; slowest:`)
+      for (const slow of slowest) console.log(`  ${slow.text}`)
     }
     console.log(`fuzz: ${failures.length === 0 ? 'all invariants held' : `${failures.length} failing case(s)`} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
   } finally {
