@@ -12,10 +12,11 @@ interface Options {
   shrink: number
   replay?: number
   maxParts?: number
+  enable: string[]
 }
 
 function parse(argv: string[]): Options {
-  const options: Options = { cases: 10_000, seed: Date.now() >>> 0, paths: ['api', 'cli'], known: false, maxFailures: 20, shrink: 2000 }
+  const options: Options = { cases: 10_000, seed: Date.now() >>> 0, paths: ['api', 'cli'], known: false, maxFailures: 20, shrink: 2000, enable: [] }
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!
     const value = (): string => {
@@ -39,6 +40,7 @@ function parse(argv: string[]): Options {
       if (!FORMATS.includes(format)) throw new Error(`--format is one of ${FORMATS.join(', ')}`)
       options.format = format
     } else if (flag === '--known') options.known = true
+    else if (flag === '--enable') options.enable.push(...value().split(','))
     else if (flag === '--max-failures') options.maxFailures = number()
     else if (flag === '--shrink') options.shrink = number()
     else if (flag === '--replay') options.replay = number()
@@ -73,6 +75,7 @@ export async function fuzz(argv: string[]): Promise<number> {
           path,
           ...(options.format ? { format: options.format } : {}),
           includeKnown: options.known,
+          enableKnown: options.enable,
           maxFailures: options.maxFailures,
           shrinkBudget: options.shrink,
           ...(options.replay === undefined ? {} : { replay: options.replay }),

@@ -24,11 +24,16 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const KNOWN_DEFECT_SHAPES: readonly string[] = [
   // issue 7, «CR-only line endings give wrong lines»: line/column are computed from «\n» only.
   'cr-line-ending',
-  // issue 7, «Markdown `actual` is the blanked text»: markup inside a flagged span is blanked.
-  'md-inline-markup',
-  // Found here: `lint(text)` (src/index.ts) never marks merge fields, so it flags «i henhold
-  // til» inside «[[i henhold til]]» (lintDocument via loadDocument does not).
+  // issue 7, «Markdown `actual` is the blanked text»: markup inside a flagged span (emphasis,
+  // links, inline HTML, «<…>» of any kind) is spaces in `actual`, not the file's characters.
+  // Nearly every Markdown shape can put markup in a long sentence, so this entry switches off a
+  // check, not a shape: `actual` is compared with the extracted (blanked) text only.
+  'check:md-actual-source',
+  // Found here: `lint(text)` (src/index.ts) never marks merge fields (it calls loadText, not
+  // loadDocument/withPlaceholders), so it flags «i henhold til» inside «[[i henhold til]]» and
+  // «bistand» inside the field «bistand» (README: «No finding points inside a field»).
   'merge-field@lint',
+  'quotes@lint',
   // issue 7, «ANSI/OSC escape sequences and control characters … are printed raw»: stylish
   // output carries the document's control characters to the terminal.
   'control@cli',
@@ -53,6 +58,8 @@ export interface Case {
   parts: Part[]
   /** Generated with the KNOWN_DEFECT_SHAPES on (every check runs). */
   includeKnown?: boolean
+  /** Known-defect entries turned on for this case. */
+  enableKnown?: readonly string[]
 }
 
 // ---- vocabulary -------------------------------------------------------------------------------
@@ -62,6 +69,8 @@ export interface Vocabulary {
   ruleTerms: string[]
   /** Sentences of the project's fixture letters (realistic, decision-letter prose). */
   fixtureSentences: string[]
+  /** Whole fixture letters and brochures (LF line endings). */
+  fixtureLetters: string[]
 }
 
 let vocabulary: Promise<Vocabulary> | undefined
@@ -79,17 +88,19 @@ export function loadVocabulary(): Promise<Vocabulary> {
       }
     }
     const sentences: string[] = []
+    const letters: string[] = []
     for (const side of ['before', 'after']) {
       const dir = `${ROOT}fixtures/${side}/`
       for (const name of readdirSync(dir).sort()) {
         const text = readFileSync(dir + name, 'utf8')
+        letters.push(text)
         for (const sentence of text.split(/(?<=[.!?])\s+|\n\s*\n/)) {
           const clean = sentence.replace(/\s+/g, ' ').trim()
           if (clean.length > 3 && !clean.startsWith('#')) sentences.push(clean)
         }
       }
     }
-    return { ruleTerms: [...terms].sort(), fixtureSentences: sentences }
+    return { ruleTerms: [...terms].sort(), fixtureSentences: sentences, fixtureLetters: letters }
   })()
   return vocabulary
 }
@@ -168,6 +179,13 @@ function date(r: Random): string {
 const TEXT_SHAPES: Record<string, ShapeFn> = {
   sentence: (r, v) => sentence(r, v),
   'fixture-sentence': (r, v) => r.pick(v.fixtureSentences),
+  // A stretch of a real letter (so the decision-letter review runs), in the case's line endings.
+  'fixture-letter': (r, v, ctx) => {
+    const lines = r.pick(v.fixtureLetters).split('\n')
+    const from = r.chance(0.5) ? 0 : r.int(0, lines.length - 1)
+    const to = r.chance(0.5) ? lines.length : r.int(from, lines.length)
+    return lines.slice(from, to).join(ctx.eol)
+  },
   'rule-term': (r, v) => {
     const term = r.pick(v.ruleTerms)
     return r.chance(0.3) ? capitalise(term) : r.chance(0.1) ? term.toUpperCase() : term
@@ -273,6 +291,8 @@ export interface GenerateOptions {
   includeKnown?: boolean
   /** Force one format. */
   format?: Format
+  /** Turn on only these of the KNOWN_DEFECT_SHAPES entries (to reproduce one defect alone). */
+  enableKnown?: readonly string[]
   /** The path the case is for: KNOWN_DEFECT_SHAPES entries can be scoped to one («shape@cli»). */
   path?: 'api' | 'cli' | 'bin'
   /** Most parts in a case. */
@@ -287,13 +307,22 @@ const FORMAT_WEIGHTS: ReadonlyArray<readonly [Format, number]> = [
   ['odt', 1],
 ]
 
-/** Is a shape switched off for this path by KNOWN_DEFECT_SHAPES («shape» or «shape@cli»)? */
-export function isKnownDefect(shape: string, path: 'api' | 'cli' | 'bin' | 'lint'): boolean {
-  const scope = path === 'bin' ? 'cli' : path
-  return KNOWN_DEFECT_SHAPES.some((entry) => entry === shape || entry === `${shape}@${scope}`)
+/** Checks that a «check:NAME» entry of KNOWN_DEFECT_SHAPES can switch off. */
+export const KNOWN_DEFECT_CHECKS: readonly string[] = ['md-actual-source']
+
+/** Is a check switched off by a «check:NAME» entry (and not turned on by --known / --enable)? */
+export function isKnownDefectCheck(name: string, options: Pick<GenerateOptions, 'includeKnown' | 'enableKnown'> = {}): boolean {
+  const entry = `check:${name}`
+  return KNOWN_DEFECT_SHAPES.includes(entry) && !options.includeKnown && !(options.enableKnown ?? []).includes(entry)
 }
 
-function shapesFor(format: Format, path: 'api' | 'cli' | 'bin', includeKnown: boolean): Record<string, ShapeFn> {
+/** Is a shape switched off for this path by KNOWN_DEFECT_SHAPES («shape» or «shape@cli»)? */
+export function isKnownDefect(shape: string, path: 'api' | 'cli' | 'bin' | 'lint', enable: readonly string[] = []): boolean {
+  const scope = path === 'bin' ? 'cli' : path
+  return KNOWN_DEFECT_SHAPES.some((entry) => (entry === shape || entry === `${shape}@${scope}`) && !enable.includes(entry))
+}
+
+function shapesFor(format: Format, path: 'api' | 'cli' | 'bin', includeKnown: boolean, enable: readonly string[]): Record<string, ShapeFn> {
   const all: Record<string, ShapeFn> =
     format === 'txt'
       ? { ...TEXT_SHAPES, ...LINE_SHAPES }
@@ -303,7 +332,7 @@ function shapesFor(format: Format, path: 'api' | 'cli' | 'bin', includeKnown: bo
           ? { ...TEXT_SHAPES, ...HTML_SHAPES }
           : TEXT_SHAPES
   if (includeKnown) return all
-  return Object.fromEntries(Object.entries(all).filter(([name]) => !isKnownDefect(name, path)))
+  return Object.fromEntries(Object.entries(all).filter(([name]) => !isKnownDefect(name, path, enable)))
 }
 
 /** Every shape name (for reports and to check KNOWN_DEFECT_SHAPES names real shapes). */
@@ -323,7 +352,7 @@ export function generateCase(seed: number, v: Vocabulary, options: GenerateOptio
   // Drawn even when forced, so a seed makes the same parts whichever format is asked for.
   const drawn = r.weighted(FORMAT_WEIGHTS)
   const format = options.format ?? drawn
-  const shapes = shapesFor(format, options.path ?? 'api', options.includeKnown ?? false)
+  const shapes = shapesFor(format, options.path ?? 'api', options.includeKnown ?? false, options.enableKnown ?? [])
   const names = Object.keys(shapes)
   const ctx: ShapeContext = { eol: r.pick(['\n', '\n', '\r\n']) }
   const maxParts = options.maxParts ?? 40
@@ -342,7 +371,7 @@ export function generateCase(seed: number, v: Vocabulary, options: GenerateOptio
       parts.push({ shape, text: i === 0 ? text : separator + text })
     }
   }
-  return { seed, format, parts, ...(options.includeKnown ? { includeKnown: true } : {}) }
+  return { seed, format, parts, ...(options.includeKnown ? { includeKnown: true } : {}), ...(options.enableKnown?.length ? { enableKnown: options.enableKnown } : {}) }
 }
 
 // ---- rendering --------------------------------------------------------------------------------

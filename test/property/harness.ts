@@ -19,7 +19,7 @@ import { main, type Io } from '../../src/cli/main.js'
 import { loadBuiltinRules } from '../../src/rules/builtin.js'
 import type { Document } from '../../src/types.js'
 import { caseSeed } from './random.js'
-import { describe, fileName, isKnownDefect, generateCase, loadVocabulary, render, type Case, type GenerateOptions, type Vocabulary } from './generators.js'
+import { describe, fileName, isKnownDefect, isKnownDefectCheck, generateCase, loadVocabulary, render, type Case, type GenerateOptions, type Vocabulary } from './generators.js'
 import { checkFileReport, checkJson, checkStderr, type JsonFileReport } from './invariants.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -64,6 +64,13 @@ function crash(where: string, error: unknown): string {
   return `crash: ${where} threw ${e?.name ?? typeof error}: ${e?.message ?? String(error)}${e?.stack ? `\n    ${e.stack.split('\n').slice(1, 4).join('\n    ').trim()}` : ''}`
 }
 
+/** The source text whose characters `actual` quotes, for formats that keep source offsets (Markdown). */
+function sourceOf(c: Case, doc: Document): string | undefined {
+  if (c.format !== 'md' || isKnownDefectCheck('md-actual-source', c)) return undefined
+  const source = new TextDecoder().decode(render(c)).replace(/^\uFEFF/, '')
+  return source.length === doc.text.length ? source : undefined
+}
+
 /** Load the case's bytes as the CLI would; undefined when the loader refuses the file (UserError). */
 async function load(c: Case): Promise<Document | undefined | string> {
   try {
@@ -90,7 +97,13 @@ export async function checkApi(c: Case, context: Context): Promise<string[]> {
   problems.push(...json.problems)
   if (json.value) {
     problems.push(
-      ...checkFileReport({ file: json.value as JsonFileReport, text: doc.text, placeholders: doc.placeholders ?? [], wholeTextRules: context.wholeTextRules }),
+      ...checkFileReport({
+        file: json.value as JsonFileReport,
+        text: doc.text,
+        placeholders: doc.placeholders ?? [],
+        wholeTextRules: context.wholeTextRules,
+        source: sourceOf(c, doc),
+      }),
     )
   }
   const again = sampled(c, context.determinismShare, 1) ? await load(c) : null
@@ -105,7 +118,8 @@ export async function checkApi(c: Case, context: Context): Promise<string[]> {
       problems.push(crash('lintDocument (second run)', error))
     }
   }
-  if (c.format === 'txt' && sampled(c, context.lintStringShare, 2) && (c.includeKnown || !c.parts.some((part) => isKnownDefect(part.shape, 'lint')))) problems.push(...(await checkLintString(c, context)))
+  const lintKnown = (shape: string): boolean => isKnownDefect(shape, 'lint', c.enableKnown)
+  if (c.format === 'txt' && sampled(c, context.lintStringShare, 2) && (c.includeKnown || !c.parts.some((part) => lintKnown(part.shape)))) problems.push(...(await checkLintString(c, context)))
   return problems
 }
 
@@ -200,7 +214,7 @@ export async function checkCli(c: Case, context: Context, viaBin = false): Promi
       else if (doc === undefined) problems.push(`cli json: the CLI read the file but loadDocument refused it`)
       else {
         problems.push(
-          ...checkFileReport({ file, text: doc.text, placeholders: doc.placeholders ?? [], wholeTextRules: context.wholeTextRules }).map(
+          ...checkFileReport({ file, text: doc.text, placeholders: doc.placeholders ?? [], wholeTextRules: context.wholeTextRules, source: sourceOf(c, doc) }).map(
             (problem) => `cli ${problem}`,
           ),
         )
@@ -235,6 +249,20 @@ export async function checkCli(c: Case, context: Context, viaBin = false): Promi
       if (raw) problems.push(`cli stylish: raw control character U+${raw[0].charCodeAt(0).toString(16).padStart(4, '0')} in the output`)
     } catch (error) {
       problems.push(crash('main (stylish)', error))
+    }
+    // `stats` computes the figures without the rules: they must be those `check` reports.
+    try {
+      const stats = await runMain(['stats', '--no-config', '--format', 'json', name], context.dir)
+      problems.push(...exitAndStderr('cli stats', stats))
+      const parsed = checkJson(stats.stdout)
+      problems.push(...parsed.problems.map((problem) => `cli stats ${problem}`))
+      const statsFile = (parsed.value as { files?: Array<{ metrics?: unknown; error?: string }> } | undefined)?.files?.[0]
+      if (file && statsFile && JSON.stringify(statsFile.metrics) !== JSON.stringify(file.metrics)) {
+        problems.push(`cli stats: metrics ${JSON.stringify(statsFile.metrics)} vs check's ${JSON.stringify(file.metrics)}`)
+      }
+      if (file && statsFile && (statsFile.error === undefined) !== (file.error === undefined)) problems.push(`cli stats: error ${statsFile.error} vs check's ${file.error}`)
+    } catch (error) {
+      problems.push(crash('main (stats)', error))
     }
     if (viaBin) {
       const child = spawnSync(process.execPath, [BIN, ...argv], { cwd: context.dir, encoding: 'utf8', timeout: 60_000 })
@@ -355,7 +383,7 @@ export async function runCases(options: RunOptions, context: Context): Promise<F
     options.onTiming?.(c, performance.now() - started)
     if (problems.length === 0) continue
     const shrunk = await shrink(c, (candidate) => check(candidate, options.path, context), signature(problems[0]!), options.shrinkBudget)
-    const failure: Failure = { seed, path: options.path, options: { format: options.format, includeKnown: options.includeKnown }, problems: shrunk.problems, original: c, shrunk: shrunk.case }
+    const failure: Failure = { seed, path: options.path, options: { format: options.format, includeKnown: options.includeKnown, enableKnown: options.enableKnown }, problems: shrunk.problems, original: c, shrunk: shrunk.case }
     failures.push(failure)
     options.onFailure?.(failure)
     if (failures.length >= (options.maxFailures ?? 5)) break
@@ -369,6 +397,6 @@ export function formatFailure(failure: Failure): string {
     `seed ${failure.seed} (${failure.path}):`,
     ...failure.problems.slice(0, 8).map((problem) => `  ${problem}`),
     `  shrunk ${describe(failure.shrunk)}`,
-    `  reproduce: npm run fuzz -- --replay ${failure.seed} --path ${failure.path}${failure.options.format ? ` --format ${failure.options.format}` : ''}${failure.options.includeKnown ? ' --known' : ''}`,
+    `  reproduce: npm run fuzz -- --replay ${failure.seed} --path ${failure.path}${failure.options.format ? ` --format ${failure.options.format}` : ''}${failure.options.includeKnown ? ' --known' : ''}${failure.options.enableKnown?.length ? ` --enable ${failure.options.enableKnown.join(',')}` : ''}`,
   ].join('\n')
 }

@@ -2,7 +2,7 @@
 // deterministic, the shrinker shrinks, and KNOWN_DEFECT_SHAPES names real shapes.
 import { describe, expect, it } from 'vitest'
 import { lint } from '../../src/index.js'
-import { ALL_SHAPES, generateCase, KNOWN_DEFECT_SHAPES, loadVocabulary, render, type Case } from './generators.js'
+import { ALL_SHAPES, generateCase, KNOWN_DEFECT_CHECKS, KNOWN_DEFECT_SHAPES, loadVocabulary, render, type Case } from './generators.js'
 import { shrink } from './harness.js'
 import { ACTUAL_CAP, actualMatches, checkFileReport, checkJson, checkStderr, expectedActual, lineStartsOf, pointOf, type JsonFileReport } from './invariants.js'
 import { caseSeed, Random } from './random.js'
@@ -125,6 +125,10 @@ describe('generators', () => {
 
   it('KNOWN_DEFECT_SHAPES names real shapes, each with a valid scope', () => {
     for (const entry of KNOWN_DEFECT_SHAPES) {
+      if (entry.startsWith('check:')) {
+        expect(KNOWN_DEFECT_CHECKS).toContain(entry.slice('check:'.length))
+        continue
+      }
       const [shape, scope] = entry.split('@')
       expect(ALL_SHAPES).toContain(shape)
       if (scope !== undefined) expect(['api', 'cli', 'lint']).toContain(scope)
