@@ -161,7 +161,7 @@ export interface CliRun {
 }
 
 /** `main(argv, io)` in-process with captured streams. */
-export async function runMain(argv: string[], cwd: string): Promise<CliRun> {
+export async function runMain(argv: string[], cwd: string, stdin: Uint8Array = new Uint8Array()): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
   const io: Io = {
@@ -171,7 +171,7 @@ export async function runMain(argv: string[], cwd: string): Promise<CliRun> {
     stderr: (text) => {
       stderr += text
     },
-    readStdin: async () => new Uint8Array(),
+    readStdin: async () => stdin,
     cwd,
     env: {},
     isTTY: false,
@@ -195,10 +195,14 @@ export async function checkCli(c: Case, context: Context, viaBin = false): Promi
   writeFileSync(path, bytes)
   try {
     const problems: string[] = []
-    const argv = ['check', '--no-config', '--format', 'json', name]
+    // A share of the text cases goes through standard input instead of a file.
+    const viaStdin = (c.format === 'txt' || c.format === 'md') && !viaBin && sampled(c, 0.25, 3)
+    const target = viaStdin ? ['--stdin-format', c.format, '-'] : [name]
+    const stdin = viaStdin ? bytes : new Uint8Array()
+    const argv = ['check', '--no-config', '--format', 'json', ...target]
     let first: CliRun
     try {
-      first = await runMain(argv, context.dir)
+      first = await runMain(argv, context.dir, stdin)
     } catch (error) {
       return [crash('main', error)]
     }
@@ -241,7 +245,7 @@ export async function checkCli(c: Case, context: Context, viaBin = false): Promi
     }
     let stylish: CliRun
     try {
-      stylish = await runMain(['check', '--no-config', name], context.dir)
+      stylish = await runMain(['check', '--no-config', ...target], context.dir, stdin)
       problems.push(...exitAndStderr('cli stylish', stylish))
       if (stylish.code !== first.code) problems.push(`cli stylish exit: ${stylish.code} vs json ${first.code}`)
       // Stylish output is for a terminal: no raw control characters from the document.
