@@ -15,14 +15,25 @@ export { main, type Io } from './cli/main.js'
 export type * from './types.js'
 
 import { Engine } from './engine.js'
+import { compilePlaceholderPatterns, DEFAULT_PLACEHOLDER_PATTERNS, withPlaceholders } from './input/placeholders.js'
 import { loadText } from './input/text.js'
 import { lintDocument } from './lint.js'
 import { loadBuiltinRules } from './rules/builtin.js'
 import type { FileReport } from './types.js'
 
-/** Lint a plain text with the built-in rules: `await lint('Vi viser til …')`. */
+/** The built-in rules compiled once for `lint`, and the default merge-field patterns. */
+let builtin: Promise<{ engine: Engine; placeholders: readonly RegExp[] }> | undefined
+
+/**
+ * Lint a plain text with the built-in rules: `await lint('Vi viser til …')`. Merge fields
+ * («Fornavn», {{felt}} …) are marked as in the CLI, so no finding points into one.
+ */
 export async function lint(text: string, path = '<tekst>'): Promise<FileReport> {
-  const { rules } = await loadBuiltinRules()
-  return lintDocument(loadText(path, text), { engine: new Engine(rules) })
+  builtin ??= loadBuiltinRules().then(({ rules }) => ({
+    engine: new Engine(rules),
+    placeholders: compilePlaceholderPatterns(DEFAULT_PLACEHOLDER_PATTERNS),
+  }))
+  const { engine, placeholders } = await builtin
+  return lintDocument(withPlaceholders(loadText(path, text), placeholders), { engine })
 }
 export { default as retextNorwegianSentences } from './language/retext.js'

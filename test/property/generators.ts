@@ -29,15 +29,6 @@ export const KNOWN_DEFECT_SHAPES: readonly string[] = [
   // Nearly every Markdown shape can put markup in a long sentence, so this entry switches off a
   // check, not a shape: `actual` is compared with the extracted (blanked) text only.
   'check:md-actual-source',
-  // Found here: `lint(text)` (src/index.ts) never marks merge fields (it calls loadText, not
-  // loadDocument/withPlaceholders), so it flags «i henhold til» inside «[[i henhold til]]» and
-  // «bistand» inside the field «bistand» (README: «No finding points inside a field»).
-  'merge-field@lint',
-  'quotes@lint',
-  // issue 7, «ANSI/OSC escape sequences and control characters … are printed raw»: stylish
-  // output carries the document's control characters to the terminal.
-  'control@cli',
-  'terminal-escape@cli',
 ]
 
 export type Format = 'txt' | 'md' | 'html' | 'docx' | 'odt'
