@@ -98,7 +98,8 @@ function readDocument(path: string, zip: Zip, format: string): Document {
     const part = new WordPart(styles, kind, false)
     walkXml(xml, part)
     const role: Paragraph['part'] = kind === 'notes' ? 'note' : kind === 'body' ? undefined : kind
-    extra.push(...part.paragraphs.map((paragraph) => (role ? { ...paragraph, part: role } : paragraph)))
+    // A loop, not push(...): a part can hold more paragraphs than a call takes arguments.
+    for (const paragraph of part.paragraphs) extra.push(role ? { ...paragraph, part: role } : paragraph)
   }
   for (const kind of ['header', 'footer'] as const) {
     const seen = new Set<string>()
@@ -516,7 +517,7 @@ class WordPart {
     const paragraph = state.builder.finish(this.kindOf(state), this.page)
     const target = this.paragraph?.nested ?? this.paragraphs
     if (paragraph) target.push(paragraph)
-    target.push(...state.nested)
+    for (const nested of state.nested) target.push(nested)
     if (state.sectionBreak && this.explicitBreaks) this.breakPage()
   }
 

@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2'
 import { UserError } from '../errors.js'
 import type { Block, BlockKind, Document } from '../types.js'
-import { decodeTextWithEncoding, type DecodedText } from './decode.js'
+import { decodeTextWithEncoding, withDecoding, type DecodedText } from './decode.js'
 
 /** Never visible, or not prose: skipped with everything inside. */
 const HIDDEN_ELEMENTS = new Set([
@@ -41,7 +41,8 @@ interface Open {
  * blocks are joined with a blank line.
  */
 export async function loadHtml(path: string, bytes: Uint8Array): Promise<Document> {
-  const { text: source } = decodeHtml(bytes, path)
+  const decoded = decodeHtml(bytes, path)
+  const source = decoded.text
   const texts: string[] = []
   const kinds: BlockKind[] = []
   const stack: Open[] = []
@@ -102,7 +103,7 @@ export async function loadHtml(path: string, bytes: Uint8Array): Promise<Documen
     blocks.push({ kind: kinds[index]!, start: offset, end: offset + text.length, location: { paragraph: index + 1 } })
     offset += text.length + 2
   })
-  return { path, format: 'html', text: texts.join('\n\n'), blocks, directives: [] }
+  return withDecoding({ path, format: 'html', text: texts.join('\n\n'), blocks, directives: [] }, decoded)
 }
 
 /**

@@ -3,6 +3,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
 import { frontmatter } from 'micromark-extension-frontmatter'
 import type { Nodes, Parents } from 'mdast'
 import type { Block, BlockKind, Directive, Document } from '../types.js'
+import { decodeTextWithEncoding, withDecoding } from './decode.js'
 import { parseDirective } from './directives.js'
 
 /**
@@ -12,6 +13,12 @@ import { parseDirective } from './directives.js'
  * prose (markup characters, link targets, code, front matter, HTML) is blanked with spaces. So
  * offsets, lines and columns map one to one to the file the user has open.
  */
+export function loadMarkdownFile(path: string, bytes: Uint8Array): Document {
+  const decoded = decodeTextWithEncoding(bytes, path)
+  return withDecoding(loadMarkdown(path, decoded.text), decoded)
+}
+
+/** Markdown text → Document (see the module comment). */
 export function loadMarkdown(path: string, source: string): Document {
   const tree = fromMarkdown(source, {
     extensions: [frontmatter(['yaml', 'toml'])],
@@ -73,7 +80,7 @@ export function loadMarkdown(path: string, source: string): Document {
   }
   parts.push(source.slice(run))
   text = parts.join('')
-  return { path, format: 'md', text, blocks, directives }
+  return { path, format: 'md', text, source, blocks, directives }
 }
 
 /** Mark the characters of prose inside a block (text nodes; inline code counts as a word). */
