@@ -91,8 +91,15 @@ function readDocument(path: string, zip: Zip, format: string): Document {
   if (!body.isWordDocument) throw new UserError(MESSAGES.notWord, path)
 
   const extra: Paragraph[] = []
-  const readPart = (partPath: string | undefined, kind: PartKind): void => {
-    if (partPath === undefined) return
+  const types = contentTypes(zip)
+  // Each part is read at most once, and only when it is of the kind the relationship says: a
+  // header relationship pointing at the main part (or at a part already read) would repeat it.
+  const done = new Set([mainPath.toLowerCase()])
+  const readPart = (partPath: string | undefined, kind: PartKind, contentType: string): void => {
+    if (partPath === undefined || done.has(partPath.toLowerCase())) return
+    const type = types.get(partPath.toLowerCase())
+    if (type !== undefined && !type.endsWith(`.${contentType}+xml`)) return
+    done.add(partPath.toLowerCase())
     const xml = zip.text(partPath)
     if (xml === undefined) return
     const part = new WordPart(styles, kind, false)
@@ -102,17 +109,13 @@ function readDocument(path: string, zip: Zip, format: string): Document {
     for (const paragraph of part.paragraphs) extra.push(role ? { ...paragraph, part: role } : paragraph)
   }
   for (const kind of ['header', 'footer'] as const) {
-    const seen = new Set<string>()
     for (const id of body.references[kind]) {
       const rel = rels.get(id)
-      if (rel && rel.type === kind && !seen.has(rel.target)) {
-        seen.add(rel.target)
-        readPart(rel.target, kind)
-      }
+      if (rel && rel.type === kind) readPart(rel.target, kind, kind)
     }
   }
-  readPart(target('footnotes', 'word/footnotes.xml'), 'notes')
-  readPart(target('endnotes', 'word/endnotes.xml'), 'notes')
+  readPart(target('footnotes', 'word/footnotes.xml'), 'notes', 'footnotes')
+  readPart(target('endnotes', 'word/endnotes.xml'), 'notes', 'endnotes')
 
   return assemble(path, format, body.paragraphs, extra, body.paged)
 }
@@ -126,6 +129,28 @@ function mainPart(zip: Zip): string | undefined {
     }
   }
   return zip.has('word/document.xml') ? 'word/document.xml' : undefined
+}
+
+/**
+ * The content type of each part named in [Content_Types].xml's overrides (lower case part name,
+ * no leading slash). Parts without an override are taken as they come.
+ */
+function contentTypes(zip: Zip): Map<string, string> {
+  const types = new Map<string, string>()
+  const xml = zip.text('[Content_Types].xml')
+  if (xml === undefined) return types
+  walkXml(xml, {
+    open(tag) {
+      const name = attr(tag, 'PartName')
+      const type = attr(tag, 'ContentType')
+      if (tag.local === 'Override' && name !== undefined && type !== undefined) {
+        types.set(posix.normalize(name.replace(/^\//, '')).toLowerCase(), type.toLowerCase())
+      }
+    },
+    close() {},
+    text() {},
+  })
+  return types
 }
 
 interface Relationship {
