@@ -139,8 +139,9 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path: strin
  * other way round big-endian. Binary data has its zeros anywhere.
  */
 function utf16Pattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const pairs = Math.floor(Math.min(bytes.length, SNIFF_BYTES) / 2)
-  if (pairs === 0) return undefined
+  // UTF-16 comes in whole code units.
+  if (bytes.length % 2 !== 0) return undefined
+  const pairs = Math.min(bytes.length, SNIFF_BYTES) / 2
   let evenZeros = 0
   let oddZeros = 0
   for (let i = 0; i < pairs * 2; i += 2) {
