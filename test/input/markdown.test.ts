@@ -83,12 +83,12 @@ describe('Markdown: shapes the parser cannot take in linear time are refused, fa
   it('what stays linear is read: 100,000 backticks, a thematic break of 50,000 «*», signature lines, a 2,000-row table', () => {
     const started = performance.now()
     expect(loadMarkdown('x.md', `Tekst ${'`'.repeat(100_000)} her.`).blocks).toHaveLength(1)
+    expect(performance.now() - started).toBeLessThan(2000)
     expect(loadMarkdown('x.md', `Før.\n\n${'*'.repeat(50_000)}\n\nEtter.`).blocks).toHaveLength(2)
     expect(loadMarkdown('x.md', `Underskrift: ${'_'.repeat(200)}\n`).blocks).toHaveLength(1)
     // Without the GFM extension a table is one paragraph of text.
     const table = `| a | b |\n| - | - |\n${'| c | d |\n'.repeat(2000)}`
     expect(loadMarkdown('x.md', table).blocks).toHaveLength(1)
-    expect(performance.now() - started).toBeLessThan(4000)
   })
 
   it('the walk over the tree is not recursive: 40 levels of lists with deep inline nesting load', () => {

@@ -89,7 +89,7 @@ describe('text loader: big inputs', () => {
     const text = Array.from({ length: 125_000 }, (_, i) => `Ord ${i % 10}`).join('\n')
     const started = performance.now()
     const doc = loadText('stor.txt', text)
-    expect(performance.now() - started).toBeLessThan(3000)
+    expect(performance.now() - started).toBeLessThan(5000)
     expect(doc.blocks).toHaveLength(125_000)
     expect(doc.blocks.at(-1)!.end).toBe(text.length)
   })
