@@ -256,12 +256,16 @@ interface Field {
   /** The result is not shown: a placeholder stands instead, or the field repeats other text. */
   hideResult: boolean
   merge?: string
+  /** Does a field around this one hide its text? Only the innermost field changes, so this holds. */
+  outerHidden: boolean
 }
 
 interface ContentControl {
   name?: string
   placeholder: boolean
   active: boolean
+  /** Is a control around this one active? (Only the innermost control changes.) */
+  outerActive: boolean
 }
 
 /** One XML part (document body, header, footer, notes) → paragraphs. */
@@ -403,7 +407,7 @@ class WordPart {
         this.fieldChar(attr(tag, 'fldCharType'))
         return
       case 'sdt':
-        this.controls.push({ placeholder: false, active: false })
+        this.controls.push({ placeholder: false, active: false, outerActive: this.controlActive() })
         return
       case 'alias':
       case 'tag': {
@@ -489,14 +493,21 @@ class WordPart {
     return this.paragraphs.length > 0 || this.openParagraphs.some((p) => p.builder.page !== undefined)
   }
 
-  /** Is text at this point shown to the reader? */
-  private visible(fields = this.fields.length): boolean {
+  /**
+   * Is text at this point shown to the reader? With `outerOnly`, leave the innermost field out.
+   * O(1): each field and control knows whether those around it hide (no walk over the stacks,
+   * which a crafted file can make as long as it likes).
+   */
+  private visible(outerOnly = false): boolean {
     if (this.runHidden) return false
-    for (let i = 0; i < fields; i++) {
-      const field = this.fields[i]!
-      if (field.phase !== 'result' || field.hideResult) return false
-    }
-    return !this.controls.some((control) => control.active)
+    const field = this.fields[this.fields.length - 1]
+    if (field && (field.outerHidden || (!outerOnly && hides(field)))) return false
+    return !this.controlActive()
+  }
+
+  private controlActive(): boolean {
+    const control = this.controls[this.controls.length - 1]
+    return control !== undefined && (control.outerActive || control.active)
   }
 
   private alternateContent(tag: Tag): void {
@@ -589,7 +600,8 @@ class WordPart {
   }
 
   private startField(instruction: string, phase: Field['phase']): void {
-    const field: Field = { instruction, phase, hideResult: false }
+    const outer = this.fields[this.fields.length - 1]
+    const field: Field = { instruction, phase, hideResult: false, outerHidden: outer !== undefined && (outer.outerHidden || hides(outer)) }
     this.fields.push(field)
     if (phase === 'result') this.fieldResult(field)
   }
@@ -618,7 +630,7 @@ class WordPart {
     const merge = MERGE_FIELD.exec(field.instruction)
     if (merge) {
       field.hideResult = true
-      if (this.visible(this.fields.length - 1)) this.paragraph?.builder.placeholder(merge[1] ?? merge[2] ?? '')
+      if (this.visible(true)) this.paragraph?.builder.placeholder(merge[1] ?? merge[2] ?? '')
     } else if (HIDDEN_RESULT.test(field.instruction)) {
       field.hideResult = true
     }
@@ -626,7 +638,7 @@ class WordPart {
 
   private controlContent(): void {
     const control = this.controls[this.controls.length - 1]
-    if (!control || !control.placeholder || this.controls.some((c) => c.active)) return
+    if (!control || !control.placeholder || this.controlActive()) return
     const name = control.name ?? 'Felt'
     const paragraph = this.paragraph
     if (paragraph) {
@@ -636,6 +648,11 @@ class WordPart {
     }
     control.active = true
   }
+}
+
+/** Does a field hide what follows: still in its instruction, or a result that is not shown? */
+function hides(field: Field): boolean {
+  return field.phase !== 'result' || field.hideResult
 }
 
 function isSpecialNote(tag: Tag): boolean {

@@ -72,6 +72,29 @@ describe('office XML: nesting depth', () => {
   })
 })
 
+describe('Word: fields and content controls that never end', () => {
+  it('30,000 unended fields, each showing its result, load in linear time', async () => {
+    const field = (n: number): string =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${n % 10}</w:t></w:r>`
+    const body = `<w:p>${Array.from({ length: 30_000 }, (_, i) => field(i)).join('')}</w:p>`
+    const started = performance.now()
+    const doc = await loadDocx('x.docx', docx(body))
+    expect(performance.now() - started).toBeLessThan(3000)
+    expect(doc.text).toHaveLength(30_000)
+  })
+
+  it('a merge field inside a shown field is a placeholder; inside a hidden one it is not', async () => {
+    const begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    const instr = (text: string): string => `<w:r><w:instrText>${text}</w:instrText></w:r>`
+    const sep = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    const end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    const shown = `<w:p>${begin}${instr('IF 1 = 1')}${sep}${begin}${instr('MERGEFIELD Navn')}${sep}<w:r><w:t>x</w:t></w:r>${end}${end}</w:p>`
+    expect((await loadDocx('x.docx', docx(shown))).text).toBe('«Navn»')
+    const hidden = `<w:p>${begin}${instr('TOC')}${sep}${begin}${instr('MERGEFIELD Navn')}${sep}${end}${end}<w:r><w:t>Tekst</w:t></w:r></w:p>`
+    expect((await loadDocx('x.docx', docx(hidden))).text).toBe('Tekst')
+  })
+})
+
 describe('Word: relationships that point at parts already read', () => {
   const rels = (targets: Record<string, [string, string]>): string =>
     `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${Object.entries(targets)
