@@ -40,7 +40,7 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
     const context = contextOf(result, finding)
     // A finding about the whole text (readability) quotes nothing: `actual` would be the
     // document, also when the document is one block.
-    const actual = context === null || WHOLE_TEXT_CHECKS.has(rule.type) ? '' : capped(doc.text, finding.start, finding.end)
+    const actual = context === null || WHOLE_TEXT_CHECKS.has(rule.type) ? '' : capped(doc.source ?? doc.text, finding.start, finding.end)
     const diagnostic = toDiagnostic(actual, finding, rule, start, toPoint(lines, finding.end), location, position)
     Object.defineProperty(diagnostic, 'context', { value: context, enumerable: false })
     diagnostics.push(diagnostic)
@@ -72,7 +72,8 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
       }),
     }
   }
-  Object.defineProperty(report, 'source', { value: doc.text, enumerable: false })
+  if (doc.notices && doc.notices.length > 0) report.notices = doc.notices
+  Object.defineProperty(report, 'source', { value: doc.source ?? doc.text, enumerable: false })
   Object.defineProperty(report, 'layout', { value: layoutOf(doc, result, ruleTexts), enumerable: false })
   return report
 }
@@ -267,9 +268,16 @@ export function listSuggestions(expected: string[]): string {
   return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} eller ${quoted.at(-1)}`
 }
 
+/**
+ * Offsets where lines start. `\r\n`, `\n` and a lone `\r` each end a line, as in editors (and
+ * in the text and Markdown loaders), so line and column agree with what the user has open.
+ */
 export function lineStarts(text: string): number[] {
   const starts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  const breaks = /\r\n?|\n/g
+  for (let match = breaks.exec(text); match !== null; match = breaks.exec(text)) {
+    starts.push(match.index + match[0].length)
+  }
   return starts
 }
 

@@ -89,6 +89,18 @@ export interface Document {
   directives: Directive[]
   /** Merge fields found by the loader (e.g. Word fields); pattern-based ones are added centrally. */
   placeholders?: Placeholder[]
+  /**
+   * The file's characters as read, when `text` differs from them (Markdown blanks its markup):
+   * same length and line layout as `text`. `actual` and excerpts are taken from it.
+   */
+  source?: string
+  /** The encoding a text file was read in, when the loader decoded bytes itself (txt, md, html). */
+  encoding?: string
+  /**
+   * One-line Norwegian notices about how the file was read, for the CLI to print as warnings
+   * (an encoding that was guessed, invalid characters replaced). Never findings.
+   */
+  notices?: string[]
 }
 
 export interface Point {
@@ -175,6 +187,8 @@ export interface FileReport {
   source?: string
   /** The document's structure for formats that show the whole text; non-enumerable too. */
   layout?: ReportLayout
+  /** How the file was read, when worth saying (an encoding guessed, invalid bytes replaced). */
+  notices?: string[]
   error?: string
 }
 

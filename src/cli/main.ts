@@ -279,6 +279,8 @@ async function prepareRun(
     })
     // Mutated, not copied: the text kept for excerpts is a non-enumerable property.
     report.path = file
+    // How the file was read (an encoding guessed, invalid bytes replaced): said, never counted.
+    for (const notice of report.notices ?? []) io.stderr(`klarsprak: ${file}: ${notice}\n`)
     return report
   }
   return { files, failed, lintOne }

@@ -132,27 +132,31 @@ function readDocument(path: string, zip: PartReader, format: string, mapped = fa
   if (!body.isWordDocument) throw new UserError(MESSAGES.notWord, path)
 
   const extra: Paragraph[] = []
-  const readPart = (partPath: string | undefined, kind: PartKind): void => {
-    if (partPath === undefined) return
+  const types = contentTypes(zip)
+  // Each part is read at most once, and only when it is of the kind the relationship says: a
+  // header relationship pointing at the main part (or at a part already read) would repeat it.
+  const done = new Set([mainPath.toLowerCase()])
+  const readPart = (partPath: string | undefined, kind: PartKind, contentType: string): void => {
+    if (partPath === undefined || done.has(partPath.toLowerCase())) return
+    const type = types.get(partPath.toLowerCase())
+    if (type !== undefined && !type.endsWith(`.${contentType}+xml`)) return
+    done.add(partPath.toLowerCase())
     const xml = zip.text(partPath)
     if (xml === undefined) return
     const part = new WordPart(styles, kind, false)
     walkXml(xml, part)
     const role: Paragraph['part'] = kind === 'notes' ? 'note' : kind === 'body' ? undefined : kind
-    extra.push(...part.paragraphs.map((paragraph) => (role ? { ...paragraph, part: role } : paragraph)))
+    // A loop, not push(...): a part can hold more paragraphs than a call takes arguments.
+    for (const paragraph of part.paragraphs) extra.push(role ? { ...paragraph, part: role } : paragraph)
   }
   for (const kind of ['header', 'footer'] as const) {
-    const seen = new Set<string>()
     for (const id of body.references[kind]) {
       const rel = rels.get(id)
-      if (rel && rel.type === kind && !seen.has(rel.target)) {
-        seen.add(rel.target)
-        readPart(rel.target, kind)
-      }
+      if (rel && rel.type === kind) readPart(rel.target, kind, kind)
     }
   }
-  readPart(target('footnotes', 'word/footnotes.xml'), 'notes')
-  readPart(target('endnotes', 'word/endnotes.xml'), 'notes')
+  readPart(target('footnotes', 'word/footnotes.xml'), 'notes', 'footnotes')
+  readPart(target('endnotes', 'word/endnotes.xml'), 'notes', 'endnotes')
 
   const doc = assemble(path, format, body.paragraphs, extra, body.paged)
   const paragraphs = [...body.paragraphs, ...extra]
@@ -211,6 +215,28 @@ function mainPart(zip: PartReader): string | undefined {
     }
   }
   return zip.has('word/document.xml') ? 'word/document.xml' : undefined
+}
+
+/**
+ * The content type of each part named in [Content_Types].xml's overrides (lower case part name,
+ * no leading slash). Parts without an override are taken as they come.
+ */
+function contentTypes(zip: PartReader): Map<string, string> {
+  const types = new Map<string, string>()
+  const xml = zip.text('[Content_Types].xml')
+  if (xml === undefined) return types
+  walkXml(xml, {
+    open(tag) {
+      const name = attr(tag, 'PartName')
+      const type = attr(tag, 'ContentType')
+      if (tag.local === 'Override' && name !== undefined && type !== undefined) {
+        types.set(posix.normalize(name.replace(/^\//, '')).toLowerCase(), type.toLowerCase())
+      }
+    },
+    close() {},
+    text() {},
+  })
+  return types
 }
 
 interface Relationship {
@@ -316,12 +342,16 @@ interface Field {
   /** The result is not shown: a placeholder stands instead, or the field repeats other text. */
   hideResult: boolean
   merge?: string
+  /** Does a field around this one hide its text? Only the innermost field changes, so this holds. */
+  outerHidden: boolean
 }
 
 interface ContentControl {
   name?: string
   placeholder: boolean
   active: boolean
+  /** Is a control around this one active? (Only the innermost control changes.) */
+  outerActive: boolean
 }
 
 /** One XML part (document body, header, footer, notes) → paragraphs. */
@@ -472,7 +502,7 @@ class WordPart {
         this.fieldChar(attr(tag, 'fldCharType'))
         return
       case 'sdt':
-        this.controls.push({ placeholder: false, active: false })
+        this.controls.push({ placeholder: false, active: false, outerActive: this.controlActive() })
         return
       case 'alias':
       case 'tag': {
@@ -575,14 +605,21 @@ class WordPart {
     return this.paragraphs.length > 0 || this.openParagraphs.some((p) => p.builder.page !== undefined)
   }
 
-  /** Is text at this point shown to the reader? */
-  private visible(fields = this.fields.length): boolean {
+  /**
+   * Is text at this point shown to the reader? With `outerOnly`, leave the innermost field out.
+   * O(1): each field and control knows whether those around it hide (no walk over the stacks,
+   * which a crafted file can make as long as it likes).
+   */
+  private visible(outerOnly = false): boolean {
     if (this.runHidden) return false
-    for (let i = 0; i < fields; i++) {
-      const field = this.fields[i]!
-      if (field.phase !== 'result' || field.hideResult) return false
-    }
-    return !this.controls.some((control) => control.active)
+    const field = this.fields[this.fields.length - 1]
+    if (field && (field.outerHidden || (!outerOnly && hides(field)))) return false
+    return !this.controlActive()
+  }
+
+  private controlActive(): boolean {
+    const control = this.controls[this.controls.length - 1]
+    return control !== undefined && (control.outerActive || control.active)
   }
 
   private alternateContent(tag: Tag): void {
@@ -629,7 +666,7 @@ class WordPart {
     const paragraph = state.builder.finish(this.kindOf(state), this.page)
     const target = this.paragraph?.nested ?? this.paragraphs
     if (paragraph) target.push(paragraph)
-    target.push(...state.nested)
+    for (const nested of state.nested) target.push(nested)
     if (state.sectionBreak && this.explicitBreaks) this.breakPage()
   }
 
@@ -676,7 +713,8 @@ class WordPart {
   }
 
   private startField(instruction: string, phase: Field['phase']): void {
-    const field: Field = { instruction, phase, hideResult: false }
+    const outer = this.fields[this.fields.length - 1]
+    const field: Field = { instruction, phase, hideResult: false, outerHidden: outer !== undefined && (outer.outerHidden || hides(outer)) }
     this.fields.push(field)
     if (phase === 'result') this.fieldResult(field)
   }
@@ -705,7 +743,7 @@ class WordPart {
     const merge = MERGE_FIELD.exec(field.instruction)
     if (merge) {
       field.hideResult = true
-      if (this.visible(this.fields.length - 1)) this.paragraph?.builder.placeholder(merge[1] ?? merge[2] ?? '')
+      if (this.visible(true)) this.paragraph?.builder.placeholder(merge[1] ?? merge[2] ?? '')
     } else if (HIDDEN_RESULT.test(field.instruction)) {
       field.hideResult = true
     }
@@ -713,7 +751,7 @@ class WordPart {
 
   private controlContent(): void {
     const control = this.controls[this.controls.length - 1]
-    if (!control || !control.placeholder || this.controls.some((c) => c.active)) return
+    if (!control || !control.placeholder || this.controlActive()) return
     const name = control.name ?? 'Felt'
     const paragraph = this.paragraph
     if (paragraph) {
@@ -723,6 +761,11 @@ class WordPart {
     }
     control.active = true
   }
+}
+
+/** Does a field hide what follows: still in its instruction, or a result that is not shown? */
+function hides(field: Field): boolean {
+  return field.phase !== 'result' || field.hideResult
 }
 
 function isSpecialNote(tag: Tag): boolean {

@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2'
 import { UserError } from '../errors.js'
 import type { Block, BlockKind, Document } from '../types.js'
-import { decodeTextWithEncoding, type DecodedText } from './decode.js'
+import { decodeTextWithEncoding, withDecoding, type DecodedText } from './decode.js'
 
 /** Never visible, or not prose: skipped with everything inside. */
 const HIDDEN_ELEMENTS = new Set([
@@ -25,10 +25,20 @@ const HTML_SPACE = /[ \t\n\f\r]+/g
 /** Invisible characters that would split words: soft hyphen, zero-width space. */
 const INVISIBLE = /[\u00ad\u200b]/g
 
+/**
+ * Deepest element nesting read. htmlparser2 keeps its open elements in an array it shifts at the
+ * front, so each element costs time in proportion to the depth: 100,000 unclosed `<div>` took
+ * minutes. Real pages nest a few dozen levels; deeper is tags left unclosed by the thousand.
+ */
+export const MAX_HTML_DEPTH = 1000
+const TOO_DEEP = `HTML-siden har elementer nestet mer enn ${MAX_HTML_DEPTH.toLocaleString('nb-NO').replace(/\s/g, '\u00a0')} nivåer dypt, trolig tagger som ikke er lukket. Lukk elementene i HTML-koden og prøv igjen.`
+
 interface Open {
   name: string
   /** This element hides itself and its content. */
   hides: boolean
+  /** The kind of text directly inside it: the nearest heading, list item or table cell decides. */
+  kind: BlockKind
 }
 
 /**
@@ -41,7 +51,8 @@ interface Open {
  * blocks are joined with a blank line.
  */
 export async function loadHtml(path: string, bytes: Uint8Array): Promise<Document> {
-  const { text: source } = decodeHtml(bytes, path)
+  const decoded = decodeHtml(bytes, path)
+  const source = decoded.text
   const texts: string[] = []
   const kinds: BlockKind[] = []
   const stack: Open[] = []
@@ -53,7 +64,7 @@ export async function loadHtml(path: string, bytes: Uint8Array): Promise<Documen
     buffer = ''
     if (text === '') return
     texts.push(text)
-    kinds.push(kindAt(stack))
+    kinds.push(stack[stack.length - 1]?.kind ?? 'paragraph')
   }
 
   /** Close the open element at `index` and everything inside it. */
@@ -70,6 +81,8 @@ export async function loadHtml(path: string, bytes: Uint8Array): Promise<Documen
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        // Thrown out of the parser's write(): parsing stops here.
+        if (stack.length >= MAX_HTML_DEPTH) throw new UserError(TOO_DEEP, path)
         // Body content in an unclosed head ends the head, as in a browser.
         if (stack[stack.length - 1]?.name === 'head' && !HEAD_CONTENT.has(name)) closeFrom(stack.length - 1)
         const hides = hidden > 0 || hidesContent(name, attribs, stack[stack.length - 1]?.name)
@@ -78,7 +91,7 @@ export async function loadHtml(path: string, bytes: Uint8Array): Promise<Documen
           else if (!INLINE_ELEMENTS.has(name)) flush()
         }
         if (hides) hidden++
-        stack.push({ name, hides })
+        stack.push({ name, hides, kind: kindOf(name) ?? stack[stack.length - 1]?.kind ?? 'paragraph' })
       },
       onclosetag(name) {
         let index = stack.length - 1
@@ -102,7 +115,7 @@ export async function loadHtml(path: string, bytes: Uint8Array): Promise<Documen
     blocks.push({ kind: kinds[index]!, start: offset, end: offset + text.length, location: { paragraph: index + 1 } })
     offset += text.length + 2
   })
-  return { path, format: 'html', text: texts.join('\n\n'), blocks, directives: [] }
+  return withDecoding({ path, format: 'html', text: texts.join('\n\n'), blocks, directives: [] }, decoded)
 }
 
 /**
@@ -141,13 +154,10 @@ function hidesContent(name: string, attribs: Record<string, string>, parent: str
   return (name === 'header' || name === 'footer') && (parent === undefined || parent === 'body' || parent === 'html')
 }
 
-/** The kind of the text at this point: the nearest heading, list item or table cell decides. */
-function kindAt(stack: Open[]): BlockKind {
-  for (let i = stack.length - 1; i >= 0; i--) {
-    const name = stack[i]!.name
-    if (HEADINGS.has(name)) return 'heading'
-    if (name === 'li') return 'list-item'
-    if (name === 'td' || name === 'th') return 'table-cell'
-  }
-  return 'paragraph'
+/** The kind of text an element makes, for headings, list items and table cells. */
+function kindOf(name: string): BlockKind | undefined {
+  if (HEADINGS.has(name)) return 'heading'
+  if (name === 'li') return 'list-item'
+  if (name === 'td' || name === 'th') return 'table-cell'
+  return undefined
 }

@@ -2,9 +2,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { extname } from 'node:path'
 import { UserError } from '../errors.js'
 import type { Document } from '../types.js'
-import { decodeText } from './decode.js'
 import { withPlaceholders } from './placeholders.js'
-import { loadText } from './text.js'
+import { loadTextFile } from './text.js'
 
 type Loader = (path: string, bytes: Uint8Array) => Promise<Document>
 
@@ -13,12 +12,12 @@ type Loader = (path: string, bytes: Uint8Array) => Promise<Document>
  * are imported only when such a file is met, so a run over .txt files never loads pdf.js.
  */
 const LOADERS: Record<string, { extensions: string[]; load: () => Promise<Loader> }> = {
-  txt: { extensions: ['.txt', '.text'], load: async () => async (path, bytes) => loadText(path, decodeText(bytes, path)) },
+  txt: { extensions: ['.txt', '.text'], load: async () => async (path, bytes) => loadTextFile(path, bytes) },
   md: {
     extensions: ['.md', '.markdown'],
     load: async () => {
-      const { loadMarkdown } = await import('./markdown.js')
-      return async (path, bytes) => loadMarkdown(path, decodeText(bytes, path))
+      const { loadMarkdownFile } = await import('./markdown.js')
+      return async (path, bytes) => loadMarkdownFile(path, bytes)
     },
   },
   html: { extensions: ['.html', '.htm'], load: async () => (await import('./html.js')).loadHtml },

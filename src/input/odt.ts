@@ -484,7 +484,7 @@ class OdfPart {
     const paragraph = state.builder.finish(this.kindOf(state), this.page)
     const target = this.paragraph?.nested ?? this.context.target
     if (paragraph) target.push(paragraph)
-    target.push(...state.nested)
+    for (const nested of state.nested) target.push(nested)
   }
 
   private kindOf(state: OpenParagraph): BlockKind {

@@ -1,4 +1,5 @@
 import type { Block, Directive, Document } from '../types.js'
+import { decodeTextWithEncoding, withDecoding } from './decode.js'
 import { parseDirective } from './directives.js'
 
 /** A list item: bullet, «1.», «1)», «a)». */
@@ -31,7 +32,8 @@ export function loadText(path: string, text: string, format = 'txt'): Document {
   let group: Line[] = []
 
   const flush = (): void => {
-    if (group.length > 0) blocks.push(...blocksOfGroup(group))
+    // A loop, not push(...): a group can have more blocks than a call takes arguments.
+    if (group.length > 0) for (const block of blocksOfGroup(group)) blocks.push(block)
     group = []
   }
 
@@ -50,22 +52,29 @@ export function loadText(path: string, text: string, format = 'txt'): Document {
   return { path, format, text, blocks, directives }
 }
 
+/** Lines as an editor shows them: `\r\n`, `\n` and a lone `\r` (old Mac files) each end a line. */
+/** A text file's bytes → Document, saying how they were decoded. */
+export function loadTextFile(path: string, bytes: Uint8Array): Document {
+  const decoded = decodeTextWithEncoding(bytes, path)
+  return withDecoding(loadText(path, decoded.text), decoded)
+}
+
 export function splitLines(text: string): Line[] {
   const lines: Line[] = []
+  const breaks = /\r\n?|\n/g
   let start = 0
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end
-    lines.push({ start, end: contentEnd, text: text.slice(start, contentEnd) })
-    start = end + 1
+  for (let match = breaks.exec(text); match !== null; match = breaks.exec(text)) {
+    lines.push({ start, end: match.index, text: text.slice(start, match.index) })
+    start = match.index + match[0].length
   }
+  lines.push({ start, end: text.length, text: text.slice(start) })
   return lines
 }
 
 function blocksOfGroup(group: Line[]): Block[] {
   const blocks: Block[] = []
-  const widest = Math.max(...group.map((line) => line.text.trimEnd().length))
+  let widest = 0
+  for (const line of group) widest = Math.max(widest, line.text.trimEnd().length)
   let first = group[0]!
   let kind: Block['kind'] = LIST_MARKER.test(first.text) ? 'list-item' : 'paragraph'
   for (let i = 0; i < group.length; i++) {

@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import type { Block, BlockKind, Document, Placeholder } from '../types.js'
 
 /**
@@ -7,7 +7,22 @@ import type { Block, BlockKind, Document, Placeholder } from '../types.js'
  * Only the office loaders import this module, so saxes is loaded only when such a file is met.
  */
 
-export type Tag = SaxesTagNS
+export interface Attribute {
+  name: string
+  prefix: string
+  local: string
+  uri: string
+  value: string
+}
+
+/** An element, its name and attributes resolved against the namespaces in scope. */
+export interface Tag {
+  name: string
+  prefix: string
+  local: string
+  uri: string
+  attributes: Record<string, Attribute>
+}
 
 /** The XML of a part is not well formed: the loader turns this into a UserError. */
 export class MalformedXml extends Error {
@@ -17,23 +32,93 @@ export class MalformedXml extends Error {
   }
 }
 
+/**
+ * Deepest element nesting read. Real documents nest a few levels per table, text box or content
+ * control (Word's own limit on nested tables keeps them far below this); deeper is a damaged or
+ * crafted file.
+ */
+export const MAX_XML_DEPTH = 1000
+
 export interface XmlHandler {
   open(tag: Tag): void
   close(tag: Tag): void
   text(text: string): void
 }
 
-/** Walk an XML document, namespaces resolved. Throws MalformedXml on bad XML. */
+const XML_NS = 'http://www.w3.org/XML/1998/namespace'
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/'
+const NO_BINDINGS: string[] = []
+
+/**
+ * Walk an XML document, namespaces resolved. Throws MalformedXml on bad XML and on nesting deeper
+ * than {@link MAX_XML_DEPTH}.
+ *
+ * Namespaces are resolved here, not by saxes: saxes' `xmlns` mode looks each prefix up through
+ * the open elements, which is quadratic in the nesting depth (100,000 nested elements: minutes).
+ * Here every prefix has its own stack of bindings, so a lookup is O(1).
+ */
 export function walkXml(xml: string, handler: XmlHandler): void {
-  const parser = new SaxesParser({ xmlns: true, position: false })
+  const parser = new SaxesParser({ xmlns: false, position: false })
+  const bindings = new Map<string, string[]>([
+    ['xml', [XML_NS]],
+    ['xmlns', [XMLNS_NS]],
+  ])
+  const open: Tag[] = []
+  /** The prefixes each open element declares, to unbind them when it closes. */
+  const declared: string[][] = []
+
+  const resolve = (prefix: string): string => {
+    const stack = bindings.get(prefix)
+    if (stack !== undefined && stack.length > 0) return stack[stack.length - 1]!
+    if (prefix === '') return ''
+    throw new MalformedXml(`unbound namespace prefix: ${prefix}`)
+  }
+
   parser.on('error', (error) => {
     throw new MalformedXml(error.message)
   })
-  parser.on('opentag', (tag) => handler.open(tag))
-  parser.on('closetag', (tag) => handler.close(tag))
+  parser.on('opentag', (plain: SaxesTagPlain) => {
+    if (open.length >= MAX_XML_DEPTH) throw new MalformedXml(`elements nested deeper than ${MAX_XML_DEPTH}`)
+    let ownPrefixes = NO_BINDINGS
+    for (const name in plain.attributes) {
+      const prefix = name === 'xmlns' ? '' : name.startsWith('xmlns:') ? name.slice(6) : undefined
+      if (prefix === undefined) continue
+      const uri = plain.attributes[name]!
+      if (prefix !== '' && uri === '') throw new MalformedXml(`empty namespace for prefix ${prefix}`)
+      let stack = bindings.get(prefix)
+      if (stack === undefined) bindings.set(prefix, (stack = []))
+      stack.push(uri)
+      if (ownPrefixes === NO_BINDINGS) ownPrefixes = []
+      ownPrefixes.push(prefix)
+    }
+    const attributes: Record<string, Attribute> = {}
+    for (const name in plain.attributes) {
+      const value = plain.attributes[name]!
+      const [prefix, local] = split(name)
+      const uri = name === 'xmlns' || prefix === 'xmlns' ? XMLNS_NS : prefix === '' ? '' : resolve(prefix)
+      attributes[name] = { name, prefix, local, uri, value }
+    }
+    const [prefix, local] = split(plain.name)
+    const tag: Tag = { name: plain.name, prefix, local, uri: resolve(prefix), attributes }
+    open.push(tag)
+    declared.push(ownPrefixes)
+    handler.open(tag)
+  })
+  parser.on('closetag', () => {
+    // saxes has checked that the end tag matches the open element.
+    const tag = open.pop()!
+    for (const prefix of declared.pop()!) bindings.get(prefix)!.pop()
+    handler.close(tag)
+  })
   parser.on('text', (text) => handler.text(text))
   parser.on('cdata', (text) => handler.text(text))
   parser.write(xml).close()
+}
+
+/** «w:p» → [«w», «p»]; «p» → [«», «p»]. */
+function split(name: string): [string, string] {
+  const colon = name.indexOf(':')
+  return colon === -1 ? ['', name] : [name.slice(0, colon), name.slice(colon + 1)]
 }
 
 /** An attribute by local name, whatever its prefix. */

@@ -1,19 +1,33 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate'
+import { Inflate } from 'fflate'
 import { UserError } from '../errors.js'
 import type { Document } from '../types.js'
 import { MalformedXml, decodeXml } from './xml.js'
 
 /**
- * Reading the entries of an office document's zip container (Word, OpenDocument) with fflate.
- * Only the entries a loader asks for are inflated, and their declared sizes are checked first,
- * so a zip bomb is refused before any memory is spent on it.
+ * Reading the entries of an office document's zip container (Word, OpenDocument).
+ *
+ * The central directory is read here; only the entries a loader asks for are inflated, with
+ * fflate's streaming inflate, chunk by chunk. Their declared sizes are checked first, so an
+ * honest zip bomb is refused before any memory is spent on it, and the inflate stops as soon as
+ * an entry grows past the size it declares (a dishonest one) or past the limit for the whole
+ * document: no entry ever inflates further than it said it would.
  */
 
 /** Most a document may unpack to, all entries read together. */
 export const MAX_UNPACKED = 200 * 1024 * 1024
+/** Most entries a document's zip may have (Word and LibreOffice write a few dozen, a few hundred with images). */
+export const MAX_ENTRIES = 10_000
+/** Compressed bytes fed to the inflater at a time: at most about 1,000 times this comes out per step. */
+const INFLATE_CHUNK = 16 * 1024
 
 /** The first bytes of an OLE compound file (CFB): encrypted Office files, .doc, StarOffice. */
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50
+const ZIP64_END_LOCATOR = 0x07064b50
+const ZIP64_END = 0x06064b50
+const CENTRAL_HEADER = 0x02014b50
+const LOCAL_HEADER = 0x04034b50
 
 export interface ZipMessages {
   /** Not a zip, or a damaged one. */
@@ -26,9 +40,23 @@ export function isCfb(bytes: Uint8Array): boolean {
   return CFB_SIGNATURE.every((byte, i) => bytes[i] === byte)
 }
 
+interface Entry {
+  name: string
+  /** 0 stored, 8 deflated. */
+  method: number
+  flags: number
+  compressedSize: number
+  size: number
+  /** Offset of the local file header. */
+  offset: number
+}
+
+/** The zip is damaged: the Zip turns this into a UserError with the loader's message. */
+class BadZip extends Error {}
+
 export class Zip {
-  /** Entry names by lower case name (package part names are case-insensitive). */
-  private readonly entries = new Map<string, UnzipFileInfo>()
+  /** Entries by lower case name (package part names are case-insensitive). */
+  private readonly entries = new Map<string, Entry>()
   private unpacked = 0
 
   constructor(
@@ -36,9 +64,8 @@ export class Zip {
     private readonly bytes: Uint8Array,
     private readonly messages: ZipMessages,
   ) {
-    this.unzip((info) => {
-      this.entries.set(info.name.toLowerCase(), info)
-      return false
+    this.guard(() => {
+      for (const entry of centralDirectory(bytes, path)) this.entries.set(entry.name.toLowerCase(), entry)
     })
   }
 
@@ -48,18 +75,13 @@ export class Zip {
 
   /** The bytes of an entry, undefined when there is none. */
   read(name: string): Uint8Array | undefined {
-    const info = this.entries.get(name.toLowerCase())
-    if (!info) return undefined
-    if (info.originalSize > MAX_UNPACKED - this.unpacked) {
-      throw new UserError(
-        `Teksten i dokumentet pakkes ut til over ${MAX_UNPACKED / 1024 / 1024} MB, så filen er trolig skadet. ` +
-          'Lagre en kopi på nytt og prøv igjen.',
-        this.path,
-      )
-    }
-    this.unpacked += info.originalSize
-    const files = this.unzip((file) => file.name === info.name)
-    return files[info.name]
+    const entry = this.entries.get(name.toLowerCase())
+    if (!entry) return undefined
+    const room = MAX_UNPACKED - this.unpacked
+    if (entry.size > room) throw this.tooLarge()
+    const bytes = this.guard(() => this.extract(entry))
+    this.unpacked += bytes.length
+    return bytes
   }
 
   /** An entry decoded as (XML) text, undefined when there is none. */
@@ -68,14 +90,148 @@ export class Zip {
     return bytes === undefined ? undefined : decodeXml(bytes)
   }
 
-  private unzip(filter: (info: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
+  private extract(entry: Entry): Uint8Array {
+    const { bytes } = this
+    if (entry.flags & 1) throw new BadZip('encrypted entry')
+    if (entry.offset + 30 > bytes.length || u32(bytes, entry.offset) !== LOCAL_HEADER) throw new BadZip('local header')
+    const start = entry.offset + 30 + u16(bytes, entry.offset + 26) + u16(bytes, entry.offset + 28)
+    const end = start + entry.compressedSize
+    if (end > bytes.length) throw new BadZip('entry past the end')
+    const data = bytes.subarray(start, end)
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.size) throw new BadZip('stored size')
+      return data.slice()
+    }
+    if (entry.method !== 8) throw new BadZip(`compression method ${entry.method}`)
+    return this.inflate(data, entry.size)
+  }
+
+  /** Inflate, stopping as soon as the output passes `declared` (the entry lied) or the document's room. */
+  private inflate(data: Uint8Array, declared: number): Uint8Array {
+    const chunks: Uint8Array[] = []
+    let length = 0
+    let done = false
+    const inflater = new Inflate((chunk, final) => {
+      length += chunk.length
+      if (length > declared) throw new BadZip('entry larger than declared')
+      chunks.push(chunk)
+      if (final) done = true
+    })
+    for (let at = 0; at < data.length && !done; at += INFLATE_CHUNK) {
+      const end = Math.min(at + INFLATE_CHUNK, data.length)
+      inflater.push(data.subarray(at, end), end === data.length)
+    }
+    if (data.length === 0) inflater.push(data, true)
+    if (!done) throw new BadZip('deflate stream cut short')
+    if (chunks.length === 1) return chunks[0]!
+    const out = new Uint8Array(length)
+    let offset = 0
+    for (const chunk of chunks) {
+      out.set(chunk, offset)
+      offset += chunk.length
+    }
+    return out
+  }
+
+  private tooLarge(): UserError {
+    return new UserError(
+      `Teksten i dokumentet pakkes ut til over ${MAX_UNPACKED / 1024 / 1024} MB, så filen er trolig skadet. ` +
+        'Lagre en kopi på nytt og prøv igjen.',
+      this.path,
+    )
+  }
+
+  private guard<T>(read: () => T): T {
     try {
-      return unzipSync(this.bytes, { filter })
+      return read()
     } catch (error) {
       if (error instanceof UserError) throw error
+      // BadZip, or fflate's own errors on a damaged deflate stream.
       throw new UserError(this.messages.corrupt, this.path)
     }
   }
+}
+
+/** The central directory's entries (zip64 included), refusing more than MAX_ENTRIES. */
+function centralDirectory(bytes: Uint8Array, path: string): Entry[] {
+  // The end record: 22 bytes plus a comment of at most 65,535 bytes, at the end of the file.
+  let end = bytes.length - 22
+  const stop = Math.max(0, bytes.length - 22 - 0xffff)
+  while (end >= stop && u32(bytes, end) !== END_OF_CENTRAL_DIRECTORY) end--
+  if (end < stop) throw new BadZip('no end of central directory')
+  let count = u16(bytes, end + 10)
+  let offset = u32(bytes, end + 16)
+  if (end >= 20 && u32(bytes, end - 20) === ZIP64_END_LOCATOR) {
+    const zip64 = u64(bytes, end - 12)
+    if (zip64 + 56 <= bytes.length && u32(bytes, zip64) === ZIP64_END) {
+      count = u64(bytes, zip64 + 32)
+      offset = u64(bytes, zip64 + 48)
+    }
+  }
+  if (count > MAX_ENTRIES) {
+    throw new UserError(
+      `Dokumentet har over ${MAX_ENTRIES.toLocaleString('nb-NO').replace(/\s/g, '\u00a0')} deler i zip-filen, så filen er trolig skadet. Lagre en kopi på nytt og prøv igjen.`,
+      path,
+    )
+  }
+  const entries: Entry[] = []
+  for (let i = 0; i < count; i++) {
+    if (offset + 46 > bytes.length || u32(bytes, offset) !== CENTRAL_HEADER) throw new BadZip('central header')
+    const nameLength = u16(bytes, offset + 28)
+    const extraLength = u16(bytes, offset + 30)
+    const commentLength = u16(bytes, offset + 32)
+    const next = offset + 46 + nameLength + extraLength + commentLength
+    if (next > bytes.length) throw new BadZip('central header past the end')
+    const entry: Entry = {
+      name: new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
+      method: u16(bytes, offset + 10),
+      flags: u16(bytes, offset + 8),
+      compressedSize: u32(bytes, offset + 20),
+      size: u32(bytes, offset + 24),
+      offset: u32(bytes, offset + 42),
+    }
+    zip64Sizes(entry, bytes.subarray(offset + 46 + nameLength, offset + 46 + nameLength + extraLength))
+    entries.push(entry)
+    offset = next
+  }
+  return entries
+}
+
+/** Sizes and offset that do not fit 32 bits are in the zip64 extra field, in this order. */
+function zip64Sizes(entry: Entry, extra: Uint8Array): void {
+  if (entry.size !== 0xffffffff && entry.compressedSize !== 0xffffffff && entry.offset !== 0xffffffff) return
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = u16(extra, at)
+    const length = u16(extra, at + 2)
+    if (id === 1) {
+      let field = at + 4
+      const take = (): number => {
+        if (field + 8 > at + 4 + length) throw new BadZip('zip64 field')
+        const value = u64(extra, field)
+        field += 8
+        return value
+      }
+      if (entry.size === 0xffffffff) entry.size = take()
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = take()
+      if (entry.offset === 0xffffffff) entry.offset = take()
+      return
+    }
+    at += 4 + length
+  }
+  throw new BadZip('zip64 sizes missing')
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return bytes[at]! | (bytes[at + 1]! << 8)
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0
+}
+
+/** A 64-bit little-endian number; beyond 2^53 it cannot be a real offset or size in a file we read. */
+function u64(bytes: Uint8Array, at: number): number {
+  return u32(bytes, at) + u32(bytes, at + 4) * 0x100000000
 }
 
 /** Open a document's zip; a CFB file or anything that is not a readable zip is a UserError. */

@@ -22,13 +22,6 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
  * list once the fixes are merged; the suite then exercises them on every run.
  */
 export const KNOWN_DEFECT_SHAPES: readonly string[] = [
-  // issue 7, «CR-only line endings give wrong lines»: line/column are computed from «\n» only.
-  'cr-line-ending',
-  // issue 7, «Markdown `actual` is the blanked text»: markup inside a flagged span (emphasis,
-  // links, inline HTML, «<…>» of any kind) is spaces in `actual`, not the file's characters.
-  // Nearly every Markdown shape can put markup in a long sentence, so this entry switches off a
-  // check, not a shape: `actual` is compared with the extracted (blanked) text only.
-  'check:md-actual-source',
 ]
 
 export type Format = 'txt' | 'md' | 'html' | 'docx' | 'odt'
