@@ -108,7 +108,7 @@ function layoutOf(doc: Document, result: LintResult, rules: ReportLayout['rules'
       if (length > 0) sentenceWords.push(length)
     }
   }
-  return { blocks: doc.blocks, sentenceWords, rules }
+  return { text: doc.text, blocks: doc.blocks, sentenceWords, rules }
 }
 
 /**

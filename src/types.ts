@@ -194,6 +194,11 @@ export interface FileReport {
 
 /** Blocks as the loader found them, and the words of each sentence the metrics count. */
 export interface ReportLayout {
+  /**
+   * The text as the reader sees it (Document.text): for Markdown the markup is blanked, where
+   * `source` keeps the file's characters. Same offsets as `source`.
+   */
+  text: string
   blocks: Block[]
   sentenceWords: number[]
   /** Per rule id with findings here: its one-line description and where the advice comes from. */

@@ -25,10 +25,9 @@ export function commentDirectives(comments: DocumentComment[], blocks: Block[]):
       directives.push({ kind: 'ignore', rules: rulesOf(ignore[1]), line: 0, range: { start, end } })
       continue
     }
-    const match = SWITCH.exec(text)
-    if (!match) continue
-    const kind = match[1]!.toLowerCase() as Directive['kind']
-    const rules = rulesOf(match[2])
+    const parsed = parseSwitch(text)
+    if (!parsed) continue
+    const { kind, rules } = parsed
     if (kind === 'disable-next-line') {
       // «Next line» in a word processor: the paragraph after the one the comment is in.
       let index = -1
@@ -40,6 +39,13 @@ export function commentDirectives(comments: DocumentComment[], blocks: Block[]):
     }
   }
   return directives
+}
+
+/** `klarsprak-disable-next-line a, b` / `klarsprak-disable` / `klarsprak-enable` as a comment's whole text. */
+export function parseSwitch(text: string): { kind: 'disable' | 'enable' | 'disable-next-line'; rules: string[] } | undefined {
+  const match = SWITCH.exec(text.trim())
+  if (!match) return undefined
+  return { kind: match[1]!.toLowerCase() as 'disable' | 'enable' | 'disable-next-line', rules: rulesOf(match[2]) }
 }
 
 function rulesOf(list: string | undefined): string[] {

@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2'
 import { UserError } from '../errors.js'
-import type { Block, BlockKind, Document } from '../types.js'
+import type { Block, BlockKind, Directive, Document } from '../types.js'
+import { parseSwitch } from './comment-directives.js'
 import { decodeTextWithEncoding, withDecoding, type DecodedText } from './decode.js'
 
 /** Never visible, or not prose: skipped with everything inside. */
@@ -58,6 +59,8 @@ export async function loadHtml(path: string, bytes: Uint8Array): Promise<Documen
   const stack: Open[] = []
   let hidden = 0
   let buffer = ''
+  /** `<!-- klarsprak-… -->` comments, with the index of the first block they act on. */
+  const switches: { kind: Directive['kind']; rules: string[]; block: number }[] = []
 
   const flush = (): void => {
     const text = buffer.replace(INVISIBLE, '').replace(HTML_SPACE, ' ').trim()
@@ -101,6 +104,14 @@ export async function loadHtml(path: string, bytes: Uint8Array): Promise<Documen
       ontext(data) {
         if (hidden === 0) buffer += data
       },
+      oncomment(data) {
+        const parsed = parseSwitch(data)
+        if (!parsed) return
+        // The block the comment acts on: the one after it. A comment inside a block's text
+        // (between two inline elements) acts from the next block on, as «next line» would.
+        const next = texts.length + (buffer.trim() === '' ? 0 : 1)
+        switches.push({ ...parsed, block: next })
+      },
     },
     { decodeEntities: true },
   )
@@ -115,7 +126,14 @@ export async function loadHtml(path: string, bytes: Uint8Array): Promise<Documen
     blocks.push({ kind: kinds[index]!, start: offset, end: offset + text.length, location: { paragraph: index + 1 } })
     offset += text.length + 2
   })
-  return withDecoding({ path, format: 'html', text: texts.join('\n\n'), blocks, directives: [] }, decoded)
+  const directives: Directive[] = []
+  for (const { kind, rules, block } of switches) {
+    const target = blocks[block]
+    if (!target) continue
+    const range = kind === 'disable-next-line' ? { start: target.start, end: target.end } : { start: target.start, end: target.start }
+    directives.push({ kind, rules, line: 0, range })
+  }
+  return withDecoding({ path, format: 'html', text: texts.join('\n\n'), blocks, directives }, decoded)
 }
 
 /**

@@ -83,7 +83,8 @@ function metaLine(report: FileReport, s: Strings): string {
 
 /** The text, block by block, with every annotation drawn in place. */
 function renderText(report: FileReport, findings: Numbered[], id: string, s: Strings): string {
-  const text = report.source ?? ''
+  // What the reader sees: Markdown without its markup (same offsets as the file's characters).
+  const text = report.layout?.text ?? report.source ?? ''
   const blocks: Block[] = report.layout?.blocks ?? (text ? [{ kind: 'paragraph', start: 0, end: text.length }] : [])
   const annotations: Annotation[] = []
   for (const f of findings) {
