@@ -63,7 +63,7 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 /** A piece of text on a page, in PDF user space (y up, baseline). */
-interface Item {
+export interface Item {
   str: string
   x: number
   y: number
@@ -85,7 +85,7 @@ interface Line {
   firstWord: number
 }
 
-interface Page {
+export interface Page {
   number: number
   top: number
   bottom: number
@@ -391,20 +391,27 @@ function findGutter(items: Item[], rows: Row[]): number | undefined {
 // ---- lines -------------------------------------------------------------------------------------
 
 function lineText(items: Item[]): string {
-  let text = ''
+  // Parts and a flag for the text's last character, not tests of a growing string (quadratic
+  // on a line of many items).
+  const parts: string[] = []
+  let endsInSpace = false
   let end = -Infinity
   let previous: Item | undefined
   for (const item of items) {
     if (previous) {
       const gap = item.x - end
       const space = previous.spaceAfter || gap > 0.2 * Math.max(previous.size, item.size)
-      if (space && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' '
+      if (space && !endsInSpace && !/^\s/.test(item.str)) {
+        parts.push(' ')
+        endsInSpace = true
+      }
     }
-    text += item.str
+    parts.push(item.str)
+    if (item.str !== '') endsInSpace = /\s$/.test(item.str)
     end = Math.max(end, item.x + item.width)
     previous = item
   }
-  return text.replace(/[ \t\r\n\f\v]+/g, ' ').trim()
+  return parts.join('').replace(/[ \t\r\n\f\v]+/g, ' ').trim()
 }
 
 /**
@@ -457,7 +464,7 @@ const TERMINAL = /[.!?…:;,]["»”’)\]]*$/
 const SENTENCE_END = /[.!?…:]["»”’)\]]*$/
 const STARTS_UPPER = /^[\p{Lu}\d«"§(]/u
 
-function toDocument(pages: Page[]): { text: string; blocks: Block[] } {
+export function toDocument(pages: Page[]): { text: string; blocks: Block[] } {
   removeRunningLines(pages)
   const laidOut = pages.map((page) => ({
     page: page.number,
@@ -562,28 +569,32 @@ function kindOf(draft: Draft, text: string, body: number): BlockKind {
  * «NAV-» + «kontor» keep the hyphen, and «§ 3-» + «2» is rejoined as it was.
  */
 function joinLines(lines: string[]): string {
-  let text = lines[0]?.trim() ?? ''
-  for (const raw of lines.slice(1)) {
-    const next = raw.trim()
+  // Parts, not one growing string: the tests of the text's end look at the last part alone
+  // (a part starts after a space, so a word never spans two), and a block of many lines stays
+  // linear. Lines joined without a space go into one part.
+  const parts = [lines[0]?.trim() ?? '']
+  for (let i = 1; i < lines.length; i++) {
+    const next = lines[i]!.trim()
     if (next === '') continue
-    if (text.endsWith('\u00AD')) {
-      text = text.slice(0, -1) + next
+    const last = parts[parts.length - 1]!
+    if (last.endsWith('\u00AD')) {
+      parts[parts.length - 1] = last.slice(0, -1) + next
       continue
     }
-    const split = /(\p{L}+)-$/u.exec(text)
+    const split = /(\p{L}+)-$/u.exec(last)
     if (split && /^\p{Ll}/u.test(next)) {
       const prefix = split[1]!
       const word = /^\p{L}+/u.exec(next)?.[0] ?? ''
-      if (/^(?:og|eller|and|or)$/.test(word)) text += ` ${next}`
-      else if (prefix.length === 1 || /^[\p{Lu}\d]{2,}$/u.test(prefix)) text += next
-      else text = text.slice(0, -1) + next
-    } else if (/\d-$/.test(text) && /^\d/.test(next)) {
-      text += next
+      if (/^(?:og|eller|and|or)$/.test(word)) parts.push(` ${next}`)
+      else if (prefix.length === 1 || /^[\p{Lu}\d]{2,}$/u.test(prefix)) parts[parts.length - 1] = last + next
+      else parts[parts.length - 1] = last.slice(0, -1) + next
+    } else if (/\d-$/.test(last) && /^\d/.test(next)) {
+      parts[parts.length - 1] = last + next
     } else {
-      text += ` ${next}`
+      parts.push(` ${next}`)
     }
   }
-  return text.replace(/\u00AD/g, '').trim()
+  return parts.join('').replace(/\u00AD/g, '').trim()
 }
 
 // ---- statistics --------------------------------------------------------------------------------

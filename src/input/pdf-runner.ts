@@ -6,8 +6,15 @@ import type { WorkerAnswer } from './pdf-worker.js'
 /** What reading a PDF in the worker gave: the reader's answer, or why the worker was stopped. */
 export type RunResult = ReadResult | { ok: false; problem: 'timeout' | 'memory' }
 
-/** The time limit per PDF; tests lower it to keep a too-slow PDF short. */
-export const runnerSettings = { timeoutMs: PDF_TIMEOUT_MS }
+/** The time and memory bounds per PDF; tests lower them to keep a hostile PDF's test short. */
+export const runnerSettings = { timeoutMs: PDF_TIMEOUT_MS, memoryMB: MAX_MEMORY_MB }
+
+let starts = 0
+
+/** How many workers this process has started (one per run, plus one after each stopped one). */
+export function workerStarts(): number {
+  return starts
+}
 
 /**
  * Where the worker's entry is: next to this module once built (dist/input/, or
@@ -30,6 +37,7 @@ let nextId = 1
 let queue: Promise<unknown> = Promise.resolve()
 
 function startWorker(): Worker {
+  starts++
   const started = new Worker(workerUrl(), {
     resourceLimits: { maxOldGenerationSizeMb: MAX_MEMORY_MB },
   })
@@ -54,7 +62,7 @@ function run(bytes: Uint8Array): Promise<RunResult> {
     const current = (worker ??= startWorker())
     const id = nextId++
     const baseline = process.memoryUsage.rss()
-    const limit = MAX_MEMORY_MB * 1024 * 1024
+    const limit = runnerSettings.memoryMB * 1024 * 1024
     const done = (): void => {
       clearTimeout(timer)
       clearInterval(watchdog)

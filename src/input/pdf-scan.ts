@@ -1,4 +1,4 @@
-import { constants, inflateSync } from 'node:zlib'
+import { constants, inflateRawSync } from 'node:zlib'
 import { MAX_DECODED_MB, MAX_STREAM_MB } from './pdf-limits.js'
 
 const MB = 1024 * 1024
@@ -57,8 +57,10 @@ export function scanPdf(bytes: Uint8Array): Scan {
     if (room <= 0) return { decoded: 'total', pages: 0 }
     let decoded: Buffer
     try {
-      // A truncated stream still counts what it gives; pdf.js reads it as far as it goes.
-      decoded = inflateSync(data, { maxOutputLength: room, finishFlush: constants.Z_SYNC_FLUSH })
+      // As pdf.js reads it: past the 2-byte zlib header, without checking the checksum at the
+      // end, and a truncated stream as far as it goes. (A checked inflate would give up on a
+      // bomb with a wrong checksum, and count nothing.)
+      decoded = inflateRawSync(data.subarray(2), { maxOutputLength: room, finishFlush: constants.Z_SYNC_FLUSH })
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
         return { decoded: room < MAX_STREAM_MB * MB ? 'total' : 'stream', pages: 0 }

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js'
 import type { Document } from '../types.js'
-import { MAX_DECODED_MB, MAX_MEMORY_MB, MAX_PAGES, MAX_STREAM_MB } from './pdf-limits.js'
+import { MAX_DECODED_MB, MAX_PAGES, MAX_STREAM_MB } from './pdf-limits.js'
 import { readInWorker, runnerSettings, type RunResult } from './pdf-runner.js'
 
 /**
@@ -33,7 +33,7 @@ function message(result: Exclude<RunResult, { ok: true }>): string {
     case 'decoded-size':
       return `Innholdet i PDF-en pakkes ut til over ${MAX_DECODED_MB} MB i alt, så filen er trolig skadet eller svært stor. Lag en ny PDF fra originalen, eller del den opp.`
     case 'memory':
-      return `PDF-en trenger mer enn ${MAX_MEMORY_MB} MB minne for å leses, så filen er trolig skadet. Lag en ny PDF fra originalen og prøv igjen.`
+      return `PDF-en trenger mer enn ${runnerSettings.memoryMB} MB minne for å leses, så filen er trolig skadet. Lag en ny PDF fra originalen og prøv igjen.`
     case 'timeout':
       return `PDF-en tok for lang tid å lese (over ${String(runnerSettings.timeoutMs / 1000).replace('.', ',')} sekunder) og ble stoppet. Lag en ny PDF fra originalen, eller del den opp.`
   }

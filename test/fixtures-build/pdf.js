@@ -545,19 +545,24 @@ function onePagePdf(content, { filter = '/Filter /FlateDecode', extra = [] } = {
   ])
 }
 
-/** `count` pages in one flat page tree, each with the same short line of text. */
-export function manyPagesPdf(count) {
+/**
+ * `count` pages in one flat page tree, each with the same short line of text. With
+ * `kidsByReference`, the /Kids array is an object of its own (hidden from a scan of page trees).
+ */
+export function manyPagesPdf(count, { kidsByReference = false } = {}) {
   const content = deflateSync(Buffer.from('BT /F1 12 Tf 72 720 Td (Du har rett til å klage.) Tj ET', 'latin1'))
-  const first = 5
+  const first = kidsByReference ? 6 : 5
   const kids = []
   for (let i = 0; i < count; i++) kids.push(`${first + i} 0 R`)
+  const array = `[${kids.join(' ')}]`
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     // MediaBox and Resources are inherited from the page tree: short page objects.
-    `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${count} /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> >>`,
+    `<< /Type /Pages /Kids ${kidsByReference ? '5 0 R' : array} /Count ${count} /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> >>`,
     streamObject('/Filter /FlateDecode', content),
     FONT,
   ]
+  if (kidsByReference) objects.push(array)
   const page = '<< /Type /Page /Parent 2 0 R /Contents 3 0 R >>'
   for (let i = 0; i < count; i++) objects.push(page)
   return rawPdf(objects)
@@ -570,13 +575,35 @@ export function manyPagesPdf(count) {
  * one 1 MB deflate. With `indirectFilter`, /Filter is a reference to a name object, the way a
  * file would hide the filter from a scan of stream dictionaries.
  */
-export function deflateBombPdf(decodedMB, { indirectFilter = false } = {}) {
+export function deflateBombPdf(decodedMB, { indirectFilter = false, streams = 1 } = {}) {
   const head = deflateRawSync(Buffer.from('BT /F1 12 Tf 72 720 Td (Vedtak) Tj ET\n', 'latin1'), { finishFlush: zlibConstants.Z_SYNC_FLUSH })
   const block = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), { level: 9, finishFlush: zlibConstants.Z_SYNC_FLUSH })
   // zlib header, the blocks, a final empty block; the checksum is not checked before the end.
   const data = Buffer.concat([Buffer.from([0x78, 0x9c]), head, ...Array(decodedMB).fill(block), Buffer.from([0x03, 0x00]), Buffer.alloc(4)])
-  if (!indirectFilter) return onePagePdf(data)
-  return onePagePdf(data, { filter: '/Filter 6 0 R', extra: ['/FlateDecode'] })
+  if (indirectFilter) return onePagePdf(data, { filter: '/Filter 6 0 R', extra: ['/FlateDecode'] })
+  if (streams === 1) return onePagePdf(data)
+  // `streams` content streams of the page, each `decodedMB` (objects 4 and 6, 7, …).
+  const more = Array.from({ length: streams - 1 }, () => streamObject('/Filter /FlateDecode', data))
+  const refs = ['4 0 R', ...more.map((_, i) => `${6 + i} 0 R`)].join(' ')
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents [${refs}] >>`,
+    streamObject('/Filter /FlateDecode', data),
+    FONT,
+    ...more,
+  ])
+}
+
+/** One page with one line of `count` separate text items, each a word apart from the next. */
+export function longLinePdf(count) {
+  // Tiny type, 3 em apart: too far for pdf.js to merge the items, close enough for one line,
+  // and all on the page (pdf.js drops text outside it).
+  const size = 500 / count / 3
+  const ops = [`BT /F1 ${size.toFixed(6)} Tf`]
+  for (let i = 0; i < count; i++) ops.push(`1 0 0 1 ${(20 + i * 3 * size).toFixed(4)} 700 Tm (a) Tj`)
+  ops.push('ET')
+  return onePagePdf(deflateSync(Buffer.from(ops.join('\n'), 'latin1')))
 }
 
 /** One page with `count` text items, each placed on its own (slow for any layout reader). */
