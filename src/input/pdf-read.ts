@@ -109,7 +109,10 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   // huge page tree for minutes before it tells the page count.
   const scan = scanPdf(bytes)
   if (scan.decoded) return { ok: false, problem: scan.decoded === 'stream' ? 'stream-size' : 'decoded-size' }
-  if (scan.pages > MAX_PAGES) return { ok: false, problem: 'pages', pages: scan.pages }
+  // The scan counts every revision of the page tree a PDF saved with incremental updates
+  // still holds, so it refuses only far past the limit (pdf.js opens a tree of some thousand
+  // pages in about a second, and its own count decides below).
+  if (scan.pages > 4 * MAX_PAGES) return { ok: false, problem: 'pages', pages: scan.pages }
   const lib = await loadPdfJs()
   const task = lib.getDocument({
     data: bytes,

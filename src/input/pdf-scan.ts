@@ -14,7 +14,10 @@ const PAGES_NODE = /\/Type\s*\/Pages\b/g
 export interface Scan {
   /** A Flate stream, or all of them together, inflate past the bounds. */
   decoded?: 'stream' | 'total'
-  /** Page references in the page tree: references in /Kids arrays less those to inner nodes. */
+  /**
+   * Page references in the page tree: references in /Kids arrays less those to inner nodes
+   * (every revision of the tree in the file counted).
+   */
   pages: number
 }
 
