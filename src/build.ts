@@ -13,7 +13,9 @@ try {
     // The entry lands at dist/cli/bundle.js, the depth of dist/cli/main.js, so paths relative to
     // import.meta.url stay right. Loaders imported on demand (Word, PDF, HTML, Markdown) become
     // chunks read only when such a file is met: start-up parses only what every run needs.
-    entryPoints: { bundle: `${root}src/cli/main.ts` },
+    // The PDF worker's entry lands in chunks/, next to the chunk that starts it (pdf-runner.ts
+    // finds it relative to its own module).
+    entryPoints: { bundle: `${root}src/cli/main.ts`, 'chunks/pdf-worker': `${root}src/input/pdf-worker.ts` },
     outdir: `${root}dist/cli`,
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,

@@ -20,7 +20,7 @@
 import { textLoader } from './text-loader.js'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { deflateSync } from 'node:zlib'
+import { constants as zlibConstants, deflateRawSync, deflateSync } from 'node:zlib'
 import PDFDocument from 'pdfkit'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -495,6 +495,123 @@ async function passwordPdf() {
   doc.addPage({ size: A4, margins: { top: 0, bottom: 0, left: 0, right: 0 } })
   doc.font(REGULAR).fontSize(11).text('Du får hjemmesykepleie to ganger om dagen.', 62, 64, { lineBreak: false })
   return toBuffer(doc)
+}
+
+// ---- hostile PDFs, written by hand (tests of the loader's bounds) -----------------------------
+
+/**
+ * A PDF from object bodies: `objects[i]` is the body of object i + 1 (a string, or a Buffer for
+ * binary stream data, or an array of both). Object 1 must be the catalog. Offsets in the xref
+ * table are exact.
+ */
+export function rawPdf(objects) {
+  const parts = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
+  let length = parts[0].length
+  const offsets = []
+  const add = (piece) => {
+    const buffer = Buffer.isBuffer(piece) ? piece : Buffer.from(piece, 'latin1')
+    parts.push(buffer)
+    length += buffer.length
+  }
+  objects.forEach((body, i) => {
+    offsets.push(length)
+    add(`${i + 1} 0 obj\n`)
+    for (const piece of Array.isArray(body) ? body : [body]) add(piece)
+    add('\nendobj\n')
+  })
+  const xref = length
+  const rows = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')
+  add(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}`)
+  add(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`)
+  return Buffer.concat(parts)
+}
+
+/** A stream object body: `dict` entries (without /Length) and the (already encoded) data. */
+function streamObject(dict, data) {
+  return [`<< ${dict} /Length ${data.length} >>\nstream\n`, data, '\nendstream']
+}
+
+const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'
+
+/** One page with `content` (a Buffer of page-description operators, deflated here). */
+function onePagePdf(content, { filter = '/Filter /FlateDecode', extra = [] } = {}) {
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    streamObject(filter, content),
+    FONT,
+    ...extra,
+  ])
+}
+
+/**
+ * `count` pages in one flat page tree, each with the same short line of text. With
+ * `kidsByReference`, the /Kids array is an object of its own (hidden from a scan of page trees).
+ */
+export function manyPagesPdf(count, { kidsByReference = false } = {}) {
+  const content = deflateSync(Buffer.from('BT /F1 12 Tf 72 720 Td (Du har rett til å klage.) Tj ET', 'latin1'))
+  const first = kidsByReference ? 6 : 5
+  const kids = []
+  for (let i = 0; i < count; i++) kids.push(`${first + i} 0 R`)
+  const array = `[${kids.join(' ')}]`
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    // MediaBox and Resources are inherited from the page tree: short page objects.
+    `<< /Type /Pages /Kids ${kidsByReference ? '5 0 R' : array} /Count ${count} /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> >>`,
+    streamObject('/Filter /FlateDecode', content),
+    FONT,
+  ]
+  if (kidsByReference) objects.push(array)
+  const page = '<< /Type /Page /Parent 2 0 R /Contents 3 0 R >>'
+  for (let i = 0; i < count; i++) objects.push(page)
+  return rawPdf(objects)
+}
+
+/**
+ * A deflate bomb: a page whose content stream (one short text line, then spaces) inflates to
+ * `decodedMB` MB from about a thousandth of that. The compressed data is one deflate block of
+ * 1 MB of spaces, repeated (its back references stay inside the block), so building it costs
+ * one 1 MB deflate. With `indirectFilter`, /Filter is a reference to a name object, the way a
+ * file would hide the filter from a scan of stream dictionaries.
+ */
+export function deflateBombPdf(decodedMB, { indirectFilter = false, streams = 1 } = {}) {
+  const head = deflateRawSync(Buffer.from('BT /F1 12 Tf 72 720 Td (Vedtak) Tj ET\n', 'latin1'), { finishFlush: zlibConstants.Z_SYNC_FLUSH })
+  const block = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), { level: 9, finishFlush: zlibConstants.Z_SYNC_FLUSH })
+  // zlib header, the blocks, a final empty block; the checksum is not checked before the end.
+  const data = Buffer.concat([Buffer.from([0x78, 0x9c]), head, ...Array(decodedMB).fill(block), Buffer.from([0x03, 0x00]), Buffer.alloc(4)])
+  if (indirectFilter) return onePagePdf(data, { filter: '/Filter 6 0 R', extra: ['/FlateDecode'] })
+  if (streams === 1) return onePagePdf(data)
+  // `streams` content streams of the page, each `decodedMB` (objects 4 and 6, 7, …).
+  const more = Array.from({ length: streams - 1 }, () => streamObject('/Filter /FlateDecode', data))
+  const refs = ['4 0 R', ...more.map((_, i) => `${6 + i} 0 R`)].join(' ')
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents [${refs}] >>`,
+    streamObject('/Filter /FlateDecode', data),
+    FONT,
+    ...more,
+  ])
+}
+
+/** One page with one line of `count` separate text items, each a word apart from the next. */
+export function longLinePdf(count) {
+  // Tiny type, 3 em apart: too far for pdf.js to merge the items, close enough for one line,
+  // and all on the page (pdf.js drops text outside it).
+  const size = 500 / count / 3
+  const ops = [`BT /F1 ${size.toFixed(6)} Tf`]
+  for (let i = 0; i < count; i++) ops.push(`1 0 0 1 ${(20 + i * 3 * size).toFixed(4)} 700 Tm (a) Tj`)
+  ops.push('ET')
+  return onePagePdf(deflateSync(Buffer.from(ops.join('\n'), 'latin1')))
+}
+
+/** One page with `count` text items, each placed on its own (slow for any layout reader). */
+export function manyItemsPdf(count) {
+  const ops = ['BT /F1 4 Tf']
+  for (let i = 0; i < count; i++) ops.push(`1 0 0 1 ${20 + ((i * 7) % 550)} ${20 + ((i * 13) % 800)} Tm (ord) Tj`)
+  ops.push('ET')
+  return onePagePdf(deflateSync(Buffer.from(ops.join('\n'), 'latin1')))
 }
 
 // ---- main --------------------------------------------------------------------------------------
