@@ -1,4 +1,5 @@
 import { toSuggestions } from '../rules/schema.js'
+import { boundedRegExp } from './bounded.js'
 import type { Finding } from '../types.js'
 import type { CheckType } from './check.js'
 import { substitution } from './substitution.js'
@@ -79,15 +80,13 @@ export function relaxBoundaries(source: string): string | undefined {
   return changed ? out : undefined
 }
 
-/** A RegExp that first asks its boundary-free relaxation whether the text can match at all. */
+/**
+ * A RegExp that first asks its boundary-free relaxation whether the text can match at all. The
+ * pattern itself is made by boundedRegExp (a plain RegExp with a backtrack limit) and given this
+ * prototype, so it stays one RegExp object.
+ */
 class PrefilteredRegExp extends RegExp {
-  constructor(
-    source: string,
-    flags: string,
-    private readonly prefilter: RegExp,
-  ) {
-    super(source, flags)
-  }
+  declare prefilter: RegExp
 
   override exec(text: string): RegExpExecArray | null {
     // A global search continuing from lastIndex > 0 has passed the prefilter already.
@@ -97,18 +96,21 @@ class PrefilteredRegExp extends RegExp {
 }
 
 /**
- * A rule-data regular expression: Norwegian `\b`/`\w`, with a prefilter when it has boundaries.
- * The `u` flag is kept only where the source needs it (`\p{…}`, `\u{…}`, `\k<…>`): with it, V8
- * builds the case-insensitive closure of every class over all of Unicode when it compiles the
- * pattern. Norwegian text is in the Basic Multilingual Plane, and case-insensitive æøå match
- * without it.
+ * A rule-data regular expression: Norwegian `\b`/`\w`, with a prefilter when it has boundaries,
+ * and a bound on backtracking (see bounded.ts). The `u` flag is kept only where the source needs
+ * it (`\p{…}`, `\u{…}`, `\k<…>`): with it, V8 builds the case-insensitive closure of every class
+ * over all of Unicode when it compiles the pattern. Norwegian text is in the Basic Multilingual
+ * Plane, and case-insensitive æøå match without it.
  */
 export function norwegianRegExp(source: string, flags: string): RegExp {
   const effective = /\\[pPu]\{|\\k</.test(source) ? flags : flags.replace('u', '')
   const relaxed = relaxBoundaries(source)
-  const compiled = norwegianise(source)
-  if (relaxed === undefined) return new RegExp(compiled, effective)
-  return new PrefilteredRegExp(compiled, effective, new RegExp(norwegianise(relaxed), effective.replace(/[gyd]/g, '')))
+  const regex = boundedRegExp(norwegianise(source), effective)
+  if (relaxed === undefined) return regex
+  const prefilter = boundedRegExp(norwegianise(relaxed), effective.replace(/[gyd]/g, ''))
+  Object.setPrototypeOf(regex, PrefilteredRegExp.prototype)
+  ;(regex as PrefilteredRegExp).prefilter = prefilter
+  return regex
 }
 
 /**

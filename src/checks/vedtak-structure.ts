@@ -4,6 +4,7 @@ import type { Finding } from '../types.js'
 import { findDecision, outcomeOf, SERVICE } from '../vedtak/outcome.js'
 import { blockText, classify, dataPattern, isProse, keywordPattern, layoutOf, type LetterLayout } from '../vedtak/sections.js'
 import type { CheckType, Runner } from './check.js'
+import { boundedRegExp } from './bounded.js'
 import { norwegianRegExp } from './pattern.js'
 
 /**
@@ -125,7 +126,7 @@ function serviceIn(text: string): string | undefined {
 
 const heading: Compiler = (rule, index) => {
   const nominal = keywordPattern(strings(rule.options.nominal))
-  const startsNominal = new RegExp(`^\\s*${nominal.source}`, nominal.flags)
+  const startsNominal = boundedRegExp(`^\\s*${nominal.source}`, nominal.flags)
   const references = anyOf(strings(rule.options.references))
   const templates = { nb: map(rule.options.templates), nn: map(rule.options.templatesNn) }
   return ({ analysis, language }, out) => {
