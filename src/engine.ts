@@ -74,7 +74,7 @@ export class Engine {
     this.rules.forEach((rule, index) => {
       if (!this.applies(rule, language, profile)) return
       const check = CHECKS.get(rule.type)!
-      if (check.terms) terms.push(...check.terms(rule, index))
+      if (check.terms) for (const term of check.terms(rule, index)) terms.push(term)
       if (check.compile) runners.push(check.compile(rule, index))
     })
     compiled = { matcher: new PhraseMatcher(terms, this.rules.length), runners }
