@@ -9,6 +9,42 @@ import { findDecision } from './vedtak/outcome.js'
 import type { RuleDef } from './rules/schema.js'
 import type { Document, Finding, Language, Metrics, Profile, Severity, VedtakResult } from './types.js'
 
+/**
+ * At most this many findings per rule and document. A pattern that matches nearly everywhere
+ * («.», «\\w+») would otherwise turn a large text into a report many times its size.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000
+
+/**
+ * Keep the first MAX_FINDINGS_PER_RULE findings of each rule (by position); for each rule over
+ * the cap, one more finding at its first omitted one, level info, saying how many were left out.
+ */
+export function capFindings(findings: Finding[]): Finding[] {
+  const counts = new Map<number, number>()
+  for (const finding of findings) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1)
+  let over = false
+  for (const count of counts.values()) if (count > MAX_FINDINGS_PER_RULE) over = true
+  if (!over) return findings
+  const seen = new Map<number, number>()
+  const kept: Finding[] = []
+  for (const finding of findings) {
+    const n = (seen.get(finding.rule) ?? 0) + 1
+    seen.set(finding.rule, n)
+    if (n <= MAX_FINDINGS_PER_RULE) kept.push(finding)
+    else if (n === MAX_FINDINGS_PER_RULE + 1) {
+      const omitted = counts.get(finding.rule)! - MAX_FINDINGS_PER_RULE
+      kept.push({
+        rule: finding.rule,
+        start: finding.start,
+        end: finding.end,
+        severity: 'info',
+        message: `Regelen ga ${omitted} treff til i dokumentet; bare de ${MAX_FINDINGS_PER_RULE} første vises. Et mønster som treffer nesten overalt, bør gjøres strengere.`,
+      })
+    }
+  }
+  return kept
+}
+
 /** A rule's setting from configuration: off, another level, and/or other options. */
 export interface RuleSetting {
   level?: Severity | 'off'
@@ -99,7 +135,7 @@ export class Engine {
     }
     for (const runner of runners) runner(context, findings)
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule - b.rule)
-    const result: LintResult = { analysis, metrics, language: lang, profile: chosen, findings }
+    const result: LintResult = { analysis, metrics, language: lang, profile: chosen, findings: capFindings(findings) }
     if (context.vedtak) result.vedtak = context.vedtak
     return result
   }

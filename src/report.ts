@@ -117,11 +117,13 @@ function valuesOf(rule: RuleDef): Record<string, string | number> {
 }
 
 function toDiagnostic(actual: string, finding: Finding, rule: RuleDef, start: Point, end: Point, location?: string): Diagnostic {
-  const message = render(rule.message, (name) => {
-    if (name === 'actual') return quote(actual)
-    if (name === 'expected') return finding.expected ? listSuggestions(finding.expected) : ''
-    return finding.data?.[name] ?? valuesOf(rule)[name]
-  })
+  const message =
+    finding.message ??
+    render(rule.message, (name) => {
+      if (name === 'actual') return quote(actual)
+      if (name === 'expected') return finding.expected ? listSuggestions(finding.expected) : ''
+      return finding.data?.[name] ?? valuesOf(rule)[name]
+    })
   const diagnostic: Diagnostic = {
     ruleId: rule.id,
     severity: finding.severity ?? rule.level,

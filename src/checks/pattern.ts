@@ -131,6 +131,21 @@ export function atBoundary(text: string, index: number): boolean {
   return isWordChar(text[index - 1]) !== isWordChar(text[index])
 }
 
+/** Does the pattern match an empty string somewhere (then it would flag every position)? */
+export function matchesEmpty(regex: RegExp): boolean {
+  const probe = new RegExp(regex.source, `${regex.flags.replace(/[gyd]/g, '')}y`)
+  // Positions that differ for look-arounds and anchors: the empty text, at, between, before and
+  // after word characters, spaces and punctuation.
+  for (const text of ['', 'a', 'a a', 'a.', '. a']) {
+    for (let i = 0; i <= text.length; i++) {
+      probe.lastIndex = i
+      const match = probe.exec(text)
+      if (match && match[0] === '') return true
+    }
+  }
+  return false
+}
+
 /** Regular expressions over each sentence: nominalisations, passive constructions. */
 export const pattern: CheckType = {
   type: 'pattern',
@@ -142,12 +157,16 @@ export const pattern: CheckType = {
     suggest: { kind: 'suggestions', doc: 'fast forslag' },
   },
   validate(options) {
+    let regex: RegExp
     try {
-      compilePattern(options.pattern as string, options.ignorecase !== false)
-      return []
+      regex = compilePattern(options.pattern as string, options.ignorecase !== false)
     } catch (error) {
       return [['pattern', `ugyldig regulært uttrykk: ${(error as Error).message}`]]
     }
+    if (matchesEmpty(regex)) {
+      return [['pattern', 'treffer den tomme teksten (f.eks. «a*» eller «x|»), og ville flagget overalt. Skriv mønsteret slik at hvert treff har minst ett tegn']]
+    }
+    return []
   },
   compile(rule, index) {
     const { regex, leadingBoundary } = compileLeading(rule.options.pattern as string, rule.options.ignorecase !== false)
