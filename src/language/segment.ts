@@ -82,6 +82,10 @@ const UPPER_START = /^[\p{Lu}]/u
 const LOWER_START = /^\p{Ll}/u
 const TERMINAL = /^(?:[.!?…]+|\.\.\.)$/
 const CLOSING = /^[»"”’')\]]$/
+// Module constants: the bundle's target turns `u` literals into `new RegExp` where they stand.
+const SINGLE_UPPER = /^\p{Lu}$/u
+const SINGLE_LOWER = /^\p{Ll}$/u
+const OPENING_QUOTE = /^[«"“]/
 
 const parser = new ParseLatin()
 
@@ -280,10 +284,10 @@ function endsSentence(tokens: ReadonlyArray<Token>, i: number, j: number): boole
   const key = core.toLowerCase()
   const nextIsCapital = UPPER_START.test(next.value)
 
-  if (before.kind === 'number') return nextIsCapital || /^[«"“]/.test(next.value)
+  if (before.kind === 'number') return nextIsCapital || OPENING_QUOTE.test(next.value)
   if (NEVER_END.has(key)) return false
-  if (/^\p{Lu}$/u.test(core)) return false
-  if (MAY_END.has(key) || /^\p{Ll}$/u.test(core) || isAbbreviation(key)) return nextIsCapital
+  if (SINGLE_UPPER.test(core)) return false
+  if (MAY_END.has(key) || SINGLE_LOWER.test(core) || isAbbreviation(key)) return nextIsCapital
   return true
 }
 
