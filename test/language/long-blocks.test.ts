@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ParseLatin } from 'parse-latin'
@@ -83,4 +85,24 @@ describe('long blocks are segmented in pieces, with the same result', () => {
       [3, 3],
     ])
   })
+
+  it('one 1 MB line without punctuation runs in a 64 MB heap (the old code ran out of heap, exit 134)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klarsprak-line-'))
+    const words = ['søknad', 'om', 'praktisk', 'bistand', 'vi', 'viser', 'til', 'vedtaket', 'kommunen', 'hjelp']
+    const line = Array.from({ length: 170_000 }, (_, i) => words[i % words.length]).join(' ')
+    expect(line.length).toBeGreaterThan(1_000_000)
+    writeFileSync(join(dir, 'linje.txt'), `${line}\n`)
+    const bin = fileURLToPath(new URL('../../bin/klarsprak.js', import.meta.url))
+    const result = spawnSync(process.execPath, ['--max-old-space-size=64', bin, 'linje.txt', '-f', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 60_000,
+    })
+    expect(result.signal).toBeNull()
+    expect(result.status).toBe(1) // findings (the long units), not a crash
+    const file = JSON.parse(result.stdout).files[0]
+    expect(file.metrics.words).toBe(170_000)
+    expect(file.metrics.maxSentenceLength).toBe(MAX_SENTENCE_WORDS)
+  }, 70_000)
 })
