@@ -55,16 +55,17 @@ describe('long blocks are segmented in pieces, with the same result', () => {
       return original.call(this, value)
     })
     try {
-      const paragraph = doc(oneParagraph(1_000_000))
+      const paragraph = doc(oneParagraph(500_000))
       const started = performance.now()
       const analysis = analyse(paragraph)
-      // Generous for a shared machine; the uncut block grows with the square of its length.
-      expect(performance.now() - started).toBeLessThan(3000)
-      expect(analysis.sentences.length).toBeGreaterThan(5000)
+      // A hang guard only, generous for a loaded shared machine; the piece length below is the
+      // deterministic check (the uncut block's cost grows with the square of its length).
+      expect(performance.now() - started).toBeLessThan(10_000)
+      expect(analysis.sentences.length).toBeGreaterThan(2500)
     } finally {
       spy.mockRestore()
     }
-    expect(lengths.length).toBeGreaterThan(60)
+    expect(lengths.length).toBeGreaterThan(30)
     expect(Math.max(...lengths)).toBeLessThanOrEqual(MAX_PIECE)
   })
 
