@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_FINDINGS_PER_RULE } from '../../src/engine.js'
+import { capFindings, findingLimit, MAX_FINDINGS_PER_RULE, WORDS_PER_FINDING } from '../../src/engine.js'
+import type { Finding } from '../../src/types.js'
 import { parseRuleFile } from '../../src/rules/load.js'
 import { HEAD, lintWith, ruleFromYaml } from '../helpers.js'
 
@@ -32,6 +33,22 @@ describe('patterns that match everywhere', () => {
   it('a document under the cap is reported as before (no notice)', () => {
     const rule = ruleFromYaml(`type: pattern\n${HEAD.replace('Skriv heller {{expected}} enn {{actual}}', 'Tegn {{actual}}')}\npattern: 'a'`)
     expect(lintWith([rule], 'a '.repeat(MAX_FINDINGS_PER_RULE)).diagnostics).toHaveLength(MAX_FINDINGS_PER_RULE)
+  })
+
+  it('a long text keeps one finding per 10 words (the report stays linear in the text)', () => {
+    expect(WORDS_PER_FINDING).toBe(10)
+    expect(findingLimit(5_000)).toBe(MAX_FINDINGS_PER_RULE)
+    expect(findingLimit(200_000)).toBe(20_000)
+    const findings: Finding[] = Array.from({ length: 30_001 }, (_, i) => ({ rule: 0, start: i, end: i + 1 }))
+    findings.push({ rule: 1, start: 5, end: 6 })
+    findings.sort((a, b) => a.start - b.start || a.rule - b.rule)
+    const kept = capFindings(findings, 200_000)
+    expect(kept.filter((f) => f.rule === 1)).toHaveLength(1)
+    const zero = kept.filter((f) => f.rule === 0)
+    expect(zero).toHaveLength(20_001)
+    expect(zero.at(-1)).toMatchObject({ start: 20_000, severity: 'info' })
+    expect(zero.at(-1)!.message).toContain('Regelen ga 10001 treff til i dokumentet; bare de 20000 første vises.')
+    expect(capFindings(findings.slice(0, 100), 10)).toEqual(findings.slice(0, 100))
   })
 
   it.each(['a*', 'x|', '(?:)', '\\b', '^'])('refuses «%s», which matches the empty text, naming file:line:col', (pattern) => {
