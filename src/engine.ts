@@ -9,6 +9,52 @@ import { findDecision } from './vedtak/outcome.js'
 import type { RuleDef } from './rules/schema.js'
 import type { Document, Finding, Language, Metrics, Profile, Severity, VedtakResult } from './types.js'
 
+/**
+ * Findings per rule and document: at most this many, or one per WORDS_PER_FINDING words of a
+ * longer text. A pattern that matches nearly everywhere («.», «\\w+») would otherwise turn a
+ * text into a report many times its size; with the cap the report stays linear in the text.
+ * Real letters stay far below it, and a long report keeps the findings of a common word (the
+ * suite pins a 1,200-finding document; a 1 MB report has 7,585 «kanselliord»).
+ */
+export const MAX_FINDINGS_PER_RULE = 2000
+export const WORDS_PER_FINDING = 10
+
+/** The cap on one rule's findings in a document of `words` words. */
+export function findingLimit(words: number): number {
+  return Math.max(MAX_FINDINGS_PER_RULE, Math.floor(words / WORDS_PER_FINDING))
+}
+
+/**
+ * Keep the first `findingLimit(words)` findings of each rule (by position); for each rule over
+ * the cap, one more finding at its first omitted one, level info, saying how many were left out.
+ */
+export function capFindings(findings: Finding[], words: number): Finding[] {
+  const limit = findingLimit(words)
+  const counts = new Map<number, number>()
+  for (const finding of findings) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1)
+  let over = false
+  for (const count of counts.values()) if (count > limit) over = true
+  if (!over) return findings
+  const seen = new Map<number, number>()
+  const kept: Finding[] = []
+  for (const finding of findings) {
+    const n = (seen.get(finding.rule) ?? 0) + 1
+    seen.set(finding.rule, n)
+    if (n <= limit) kept.push(finding)
+    else if (n === limit + 1) {
+      const omitted = counts.get(finding.rule)! - limit
+      kept.push({
+        rule: finding.rule,
+        start: finding.start,
+        end: finding.end,
+        severity: 'info',
+        message: `Regelen ga ${omitted} treff til i dokumentet; bare de ${limit} første vises. Et mønster som treffer nesten overalt, bør gjøres strengere.`,
+      })
+    }
+  }
+  return kept
+}
+
 /** A rule's setting from configuration: off, another level, and/or other options. */
 export interface RuleSetting {
   level?: Severity | 'off'
@@ -74,7 +120,7 @@ export class Engine {
     this.rules.forEach((rule, index) => {
       if (!this.applies(rule, language, profile)) return
       const check = CHECKS.get(rule.type)!
-      if (check.terms) terms.push(...check.terms(rule, index))
+      if (check.terms) for (const term of check.terms(rule, index)) terms.push(term)
       if (check.compile) runners.push(check.compile(rule, index))
     })
     compiled = { matcher: new PhraseMatcher(terms, this.rules.length), runners }
@@ -99,7 +145,7 @@ export class Engine {
     }
     for (const runner of runners) runner(context, findings)
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule - b.rule)
-    const result: LintResult = { analysis, metrics, language: lang, profile: chosen, findings }
+    const result: LintResult = { analysis, metrics, language: lang, profile: chosen, findings: capFindings(findings, metrics.words) }
     if (context.vedtak) result.vedtak = context.vedtak
     return result
   }

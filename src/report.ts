@@ -213,11 +213,14 @@ function toDiagnostic(
   location: string | undefined,
   position: Position | undefined,
 ): Diagnostic {
-  const message = render(rule.message, (name) => {
-    if (name === 'actual') return quote(actual)
-    if (name === 'expected') return finding.expected ? listSuggestions(finding.expected) : ''
-    return dataOf(finding, name) ?? valuesOf(rule).get(name)
-  })
+  // A check may word one finding itself (the findings-cap notice); else the rule's template.
+  const message =
+    finding.message ??
+    render(rule.message, (name) => {
+      if (name === 'actual') return quote(actual)
+      if (name === 'expected') return finding.expected ? listSuggestions(finding.expected) : ''
+      return dataOf(finding, name) ?? valuesOf(rule).get(name)
+    })
   const diagnostic: Diagnostic = {
     ruleId: rule.id,
     severity: finding.severity ?? rule.level,

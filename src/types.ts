@@ -121,6 +121,8 @@ export interface Finding {
   data?: Record<string, string | number>
   /** Overrides the rule's level (e.g. a very long sentence is an error). */
   severity?: Severity
+  /** Overrides the rule's message (the notice that a rule's findings were capped). */
+  message?: string
 }
 
 /** Where a diagnostic starts in the document's structure (JSON `position`); all 1-based. */

@@ -1,4 +1,5 @@
 import { toSuggestions } from '../rules/schema.js'
+import { boundedRegExp } from './bounded.js'
 import type { Finding } from '../types.js'
 import type { CheckType } from './check.js'
 import { substitution } from './substitution.js'
@@ -79,15 +80,13 @@ export function relaxBoundaries(source: string): string | undefined {
   return changed ? out : undefined
 }
 
-/** A RegExp that first asks its boundary-free relaxation whether the text can match at all. */
+/**
+ * A RegExp that first asks its boundary-free relaxation whether the text can match at all. The
+ * pattern itself is made by boundedRegExp (a plain RegExp with a backtrack limit) and given this
+ * prototype, so it stays one RegExp object.
+ */
 class PrefilteredRegExp extends RegExp {
-  constructor(
-    source: string,
-    flags: string,
-    private readonly prefilter: RegExp,
-  ) {
-    super(source, flags)
-  }
+  declare prefilter: RegExp
 
   override exec(text: string): RegExpExecArray | null {
     // A global search continuing from lastIndex > 0 has passed the prefilter already.
@@ -97,18 +96,21 @@ class PrefilteredRegExp extends RegExp {
 }
 
 /**
- * A rule-data regular expression: Norwegian `\b`/`\w`, with a prefilter when it has boundaries.
- * The `u` flag is kept only where the source needs it (`\p{…}`, `\u{…}`, `\k<…>`): with it, V8
- * builds the case-insensitive closure of every class over all of Unicode when it compiles the
- * pattern. Norwegian text is in the Basic Multilingual Plane, and case-insensitive æøå match
- * without it.
+ * A rule-data regular expression: Norwegian `\b`/`\w`, with a prefilter when it has boundaries,
+ * and a bound on backtracking (see bounded.ts). The `u` flag is kept only where the source needs
+ * it (`\p{…}`, `\u{…}`, `\k<…>`): with it, V8 builds the case-insensitive closure of every class
+ * over all of Unicode when it compiles the pattern. Norwegian text is in the Basic Multilingual
+ * Plane, and case-insensitive æøå match without it.
  */
 export function norwegianRegExp(source: string, flags: string): RegExp {
   const effective = /\\[pPu]\{|\\k</.test(source) ? flags : flags.replace('u', '')
   const relaxed = relaxBoundaries(source)
-  const compiled = norwegianise(source)
-  if (relaxed === undefined) return new RegExp(compiled, effective)
-  return new PrefilteredRegExp(compiled, effective, new RegExp(norwegianise(relaxed), effective.replace(/[gyd]/g, '')))
+  const regex = boundedRegExp(norwegianise(source), effective)
+  if (relaxed === undefined) return regex
+  const prefilter = boundedRegExp(norwegianise(relaxed), effective.replace(/[gyd]/g, ''))
+  Object.setPrototypeOf(regex, PrefilteredRegExp.prototype)
+  ;(regex as PrefilteredRegExp).prefilter = prefilter
+  return regex
 }
 
 /**
@@ -129,6 +131,21 @@ export function atBoundary(text: string, index: number): boolean {
   return isWordChar(text[index - 1]) !== isWordChar(text[index])
 }
 
+/** Does the pattern match an empty string somewhere (then it would flag every position)? */
+export function matchesEmpty(regex: RegExp): boolean {
+  const probe = new RegExp(regex.source, `${regex.flags.replace(/[gyd]/g, '')}y`)
+  // Positions that differ for look-arounds and anchors: the empty text, at, between, before and
+  // after word characters, spaces and punctuation.
+  for (const text of ['', 'a', 'a a', 'a.', '. a']) {
+    for (let i = 0; i <= text.length; i++) {
+      probe.lastIndex = i
+      const match = probe.exec(text)
+      if (match && match[0] === '') return true
+    }
+  }
+  return false
+}
+
 /** Regular expressions over each sentence: nominalisations, passive constructions. */
 export const pattern: CheckType = {
   type: 'pattern',
@@ -140,12 +157,16 @@ export const pattern: CheckType = {
     suggest: { kind: 'suggestions', doc: 'fast forslag' },
   },
   validate(options) {
+    let regex: RegExp
     try {
-      compilePattern(options.pattern as string, options.ignorecase !== false)
-      return []
+      regex = compilePattern(options.pattern as string, options.ignorecase !== false)
     } catch (error) {
       return [['pattern', `ugyldig regulært uttrykk: ${(error as Error).message}`]]
     }
+    if (matchesEmpty(regex)) {
+      return [['pattern', 'treffer den tomme teksten (f.eks. «a*» eller «x|»), og ville flagget overalt. Skriv mønsteret slik at hvert treff har minst ett tegn']]
+    }
+    return []
   },
   compile(rule, index) {
     const { regex, leadingBoundary } = compileLeading(rule.options.pattern as string, rule.options.ignorecase !== false)

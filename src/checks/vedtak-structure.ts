@@ -4,6 +4,7 @@ import type { Finding } from '../types.js'
 import { findDecision, outcomeOf, SERVICE } from '../vedtak/outcome.js'
 import { blockText, classify, dataPattern, isProse, keywordPattern, layoutOf, type LetterLayout } from '../vedtak/sections.js'
 import type { CheckType, Runner } from './check.js'
+import { boundedRegExp } from './bounded.js'
 import { norwegianRegExp } from './pattern.js'
 
 /**
@@ -125,7 +126,7 @@ function serviceIn(text: string): string | undefined {
 
 const heading: Compiler = (rule, index) => {
   const nominal = keywordPattern(strings(rule.options.nominal))
-  const startsNominal = new RegExp(`^\\s*${nominal.source}`, nominal.flags)
+  const startsNominal = boundedRegExp(`^\\s*${nominal.source}`, nominal.flags)
   const references = anyOf(strings(rule.options.references))
   const templates = { nb: map(rule.options.templates), nn: map(rule.options.templatesNn) }
   return ({ analysis, language }, out) => {
@@ -152,16 +153,36 @@ const heading: Compiler = (rule, index) => {
 // ---------------------------------------------------------------------------------------------
 // order: heading → decision → reasons → facts and assessment → complaint → contact → laws
 
-/** Longest non-decreasing subsequence of ranks; returns the positions kept (earliest on ties). */
+/**
+ * Longest non-decreasing subsequence of ranks; returns the positions kept (earliest on ties).
+ * Ranks are section classes (a handful), so the best chain ending in each rank is kept and every
+ * position looks only at those: O(positions × classes), not quadratic in the headings.
+ */
 function keptInOrder(ranks: readonly number[]): Set<number> {
-  const length = ranks.map(() => 1)
-  const previous = ranks.map(() => -1)
+  const length: number[] = []
+  const previous: number[] = []
+  // Per rank: the longest chain ending in that rank so far, and its earliest end position.
+  const bestLength = new Map<number, number>()
+  const bestAt = new Map<number, number>()
+  const classes: number[] = [...new Set(ranks)].sort((a, b) => a - b)
   for (let i = 0; i < ranks.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (ranks[j]! <= ranks[i]! && length[j]! + 1 > length[i]!) {
-        length[i] = length[j]! + 1
-        previous[i] = j
+    const rank = ranks[i]!
+    let from = -1
+    let longest = 0
+    for (const r of classes) {
+      if (r > rank) break
+      const l = bestLength.get(r) ?? 0
+      const at = bestAt.get(r) ?? -1
+      if (l > longest || (l === longest && l > 0 && at < from)) {
+        longest = l
+        from = at
       }
+    }
+    length.push(longest + 1)
+    previous.push(from)
+    if (longest + 1 > (bestLength.get(rank) ?? 0)) {
+      bestLength.set(rank, longest + 1)
+      bestAt.set(rank, i)
     }
   }
   let best = -1
@@ -186,22 +207,46 @@ const order: Compiler = (rule, index) => {
     }
     if (found.length < 2) return
     const kept = keptInOrder(found.map((section) => section.rank))
+    // For each section out of order, the neighbour to name: the last kept section after it that
+    // belongs before it, else the first kept section before it that belongs after it. Found with
+    // one pass each way over the kept sections per rank, not a search per section.
+    const ranks = [...new Set(found.map((section) => section.rank))].sort((a, b) => a - b)
+    const laterBefore: Array<number | undefined> = []
+    const lastKept = new Map<number, number>()
+    for (let i = found.length - 1; i >= 0; i--) {
+      if (kept.has(i)) {
+        if (!lastKept.has(found[i]!.rank)) lastKept.set(found[i]!.rank, i)
+        continue
+      }
+      let best: number | undefined
+      for (const rank of ranks) {
+        if (rank >= found[i]!.rank) break
+        const at = lastKept.get(rank)
+        if (at !== undefined && (best === undefined || at > best)) best = at
+      }
+      laterBefore[i] = best
+    }
+    const earlierAfter: Array<number | undefined> = []
+    const firstKept = new Map<number, number>()
+    for (let i = 0; i < found.length; i++) {
+      if (kept.has(i)) {
+        if (!firstKept.has(found[i]!.rank)) firstKept.set(found[i]!.rank, i)
+        continue
+      }
+      let best: number | undefined
+      for (const rank of ranks) {
+        if (rank <= found[i]!.rank) continue
+        const at = firstKept.get(rank)
+        if (at !== undefined && (best === undefined || at < best)) best = at
+      }
+      earlierAfter[i] = best
+    }
     found.forEach((section, i) => {
       if (kept.has(i)) return
-      // Name the neighbour it should follow (a later section that belongs before it), else the
-      // earlier section it should precede.
-      let other: (typeof found)[number] | undefined
-      let relation = 'etter'
-      for (let j = found.length - 1; j > i; j--) {
-        if (kept.has(j) && found[j]!.rank < section.rank) {
-          other = found[j]
-          break
-        }
-      }
-      if (!other) {
-        relation = 'før'
-        other = found.find((candidate, j) => j < i && kept.has(j) && candidate.rank > section.rank)
-      }
+      const later = laterBefore[i]
+      const earlier = earlierAfter[i]
+      const relation = later !== undefined ? 'etter' : 'før'
+      const other = later !== undefined ? found[later] : earlier !== undefined ? found[earlier] : undefined
       if (!other) return
       const block = analysis.blocks[section.block]!
       const [start, end] = trimSpan(analysis.text, block.start, block.end)
@@ -340,7 +385,8 @@ const vagueExtent: Compiler = (rule, index) => {
       }
     }
     // Only a vague phrase needs the (costly, whole-text) search for a review or end date.
-    if (found.length > 0 && !review.test(text)) out.push(...found)
+    // A loop, not push(...found): spreading a huge array overflows the call stack.
+    if (found.length > 0 && !review.test(text)) for (const finding of found) out.push(finding)
   }
 }
 

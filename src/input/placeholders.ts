@@ -1,3 +1,4 @@
+import { boundedRegExp } from '../checks/bounded.js'
 import type { Document, Placeholder } from '../types.js'
 
 /**
@@ -14,7 +15,7 @@ export const DEFAULT_PLACEHOLDER_PATTERNS: readonly string[] = [
 ]
 
 export function compilePlaceholderPatterns(patterns: readonly string[]): RegExp[] {
-  return patterns.map((pattern) => new RegExp(pattern, 'gu'))
+  return patterns.map((pattern) => boundedRegExp(pattern, 'gu'))
 }
 
 const DEFAULTS = compilePlaceholderPatterns(DEFAULT_PLACEHOLDER_PATTERNS)

@@ -82,6 +82,10 @@ const UPPER_START = /^[\p{Lu}]/u
 const LOWER_START = /^\p{Ll}/u
 const TERMINAL = /^(?:[.!?…]+|\.\.\.)$/
 const CLOSING = /^[»"”’')\]]$/
+// Module constants: the bundle's target turns `u` literals into `new RegExp` where they stand.
+const SINGLE_UPPER = /^\p{Lu}$/u
+const SINGLE_LOWER = /^\p{Ll}$/u
+const OPENING_QUOTE = /^[«"“]/
 
 const parser = new ParseLatin()
 
@@ -93,7 +97,8 @@ export const PLACEHOLDER_KEY = '\u0000flettefelt'
  * quadratic on large inputs, per-block parsing keeps the cost linear. parse-latin supplies the
  * tokens; the sentence boundaries are decided here, with Norwegian rules (see `endsSentence`).
  */
-export function analyse(doc: Pick<Document, 'text' | 'blocks' | 'placeholders'>): Analysis {
+export function analyse(doc: Pick<Document, 'text' | 'blocks' | 'placeholders'>, options: SegmentOptions = {}): Analysis {
+  const maxPiece = options.maxPiece ?? MAX_PIECE
   const analysis: Analysis = { text: doc.text, words: [], sentences: [], blocks: [] }
   const placeholders = doc.placeholders ?? []
   let next = 0
@@ -102,12 +107,62 @@ export function analyse(doc: Pick<Document, 'text' | 'blocks' | 'placeholders'>)
     while (next < placeholders.length && placeholders[next]!.end <= block.start) next++
     let end = next
     while (end < placeholders.length && placeholders[end]!.start < block.end) end++
-    segmentBlock(doc.text, block, analysis, placeholders.slice(next, end))
+    segmentBlock(doc.text, block, analysis, placeholders.slice(next, end), maxPiece)
   }
   return analysis
 }
 
-function segmentBlock(text: string, block: Block, out: Analysis, placeholders: Placeholder[]): void {
+/**
+ * parse-latin's merge plugins splice the token array of what they are given, so its cost grows
+ * with the square of a block's length (one 4 MB paragraph: minutes). Blocks longer than this are
+ * handed to it in pieces, cut where a whitespace character is followed by a letter or digit: the
+ * plugins only join nodes that touch, so a run of whitespace isolates the two sides and the
+ * tokens are exactly those of the whole block.
+ */
+export const MAX_PIECE = 16_384
+
+export interface SegmentOptions {
+  /** Longest piece handed to parse-latin at once (tests compare cut and uncut analyses). */
+  maxPiece?: number
+}
+
+/**
+ * A sentence (a unit of analysis) ends after this many words even without a full stop: one
+ * unit's words, its text for the rules' patterns and its quote in a report stay bounded on text
+ * without punctuation. Real sentences are far shorter (the long-sentence rule flags 25 words).
+ */
+export const MAX_SENTENCE_WORDS = 5_000
+
+const isSpaceCode = (code: number): boolean => code === 32 || code === 10 || code === 9 || code === 13
+const isWordStartCode = (text: string, index: number): boolean => {
+  const code = text.charCodeAt(index)
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7
+}
+
+/**
+ * Where to end the piece of `text` that starts at `from` (before `end`): the last
+ * whitespace-to-word boundary in its second half, outside merge fields; else a hard cut (a
+ * «word» of thousands of characters, which is not prose), never inside a surrogate pair.
+ */
+export function pieceEnd(text: string, from: number, end: number, placeholders: ReadonlyArray<Placeholder>, maxPiece = MAX_PIECE): number {
+  if (end - from <= maxPiece) return end
+  let limit = from + maxPiece
+  const floor = from + Math.floor(maxPiece / 2)
+  for (let p = limit; p > floor; p--) {
+    if (!isSpaceCode(text.charCodeAt(p - 1)) || !isWordStartCode(text, p)) continue
+    const inside = placeholders.find((span) => span.start < p && p < span.end)
+    if (!inside) return p
+    p = inside.start + 1 // continue the search before the merge field
+  }
+  const inside = placeholders.find((span) => span.start < limit && limit < span.end)
+  if (inside) limit = inside.start > from ? inside.start : inside.end
+  const code = text.charCodeAt(limit)
+  if (code >= 0xdc00 && code <= 0xdfff) limit++
+  return Math.min(limit, end)
+}
+
+function segmentBlock(text: string, block: Block, out: Analysis, placeholders: Placeholder[], maxPiece: number): void {
   const index: BlockIndex = {
     kind: block.kind,
     start: block.start,
@@ -118,41 +173,70 @@ function segmentBlock(text: string, block: Block, out: Analysis, placeholders: P
   if (block.part) index.part = block.part
   const blockNumber = out.blocks.length
   out.blocks.push(index)
-  let tokens = normalise(tokenise(text, block.start, block.end))
-  if (placeholders.length > 0) tokens = mergePlaceholders(tokens, placeholders, text)
-  for (const [first, last] of sentenceSpans(tokens)) {
-    const firstWord = out.words.length
-    for (let i = first; i <= last; i++) {
-      const token = tokens[i]!
-      if (token.kind !== 'word') continue
-      const exact = token.placeholder ? PLACEHOLDER_KEY : token.value.endsWith('.') ? token.value.slice(0, -1) : token.value
-      const previous = tokens[i - 1]
-      out.words.push({
-        start: token.start,
-        end: token.end,
-        key: token.placeholder ? PLACEHOLDER_KEY : exact.toLowerCase(),
-        exact,
-        letters: token.letters,
-        joined: i > first && previous!.kind === 'space' && tokens[i - 2]?.kind === 'word' && out.words.length > firstWord,
-      })
-    }
-    out.sentences.push({ start: tokens[first]!.start, end: tokens[last]!.end, firstWord, endWord: out.words.length, block: blockNumber })
+  // Tokens of the sentence not yet finished, followed by those of the next piece. Only this
+  // much of the block is held as tokens at any time.
+  let pending: Token[] = []
+  let from = block.start
+  while (from < block.end) {
+    const to = pieceEnd(text, from, block.end, placeholders, maxPiece)
+    let tokens = normalise(tokenise(text, from, to))
+    const inside = placeholders.filter((span) => span.start < to && span.end > from)
+    if (inside.length > 0) tokens = mergePlaceholders(tokens, inside, text)
+    for (const token of tokens) pending.push(token)
+    from = to
+    const spans = sentenceSpans(pending, MAX_SENTENCE_WORDS)
+    // The last sentence may go on in the next piece (its end was judged on what follows).
+    const done = from < block.end ? spans.length - 1 : spans.length
+    for (let k = 0; k < done; k++) emitSentence(pending, spans[k]!, out, blockNumber)
+    if (done < spans.length) pending = pending.slice(spans[done]![0])
+    else pending = []
   }
   index.endSentence = out.sentences.length
 }
 
+function emitSentence(tokens: ReadonlyArray<Token>, [first, last]: [number, number], out: Analysis, blockNumber: number): void {
+  const firstWord = out.words.length
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i]!
+    if (token.kind !== 'word') continue
+    const exact = token.placeholder ? PLACEHOLDER_KEY : token.value.endsWith('.') ? token.value.slice(0, -1) : token.value
+    const previous = tokens[i - 1]
+    out.words.push({
+      start: token.start,
+      end: token.end,
+      key: token.placeholder ? PLACEHOLDER_KEY : exact.toLowerCase(),
+      exact,
+      letters: token.letters,
+      joined: i > first && previous!.kind === 'space' && tokens[i - 2]?.kind === 'word' && out.words.length > firstWord,
+    })
+  }
+  out.sentences.push({ start: tokens[first]!.start, end: tokens[last]!.end, firstWord, endWord: out.words.length, block: blockNumber })
+}
+
 /**
  * Split tokens into sentences: [first, last] token indices, inclusive, without surrounding
- * whitespace. Shared by the linter and the retext plugin.
+ * whitespace. Shared by the linter and the retext plugin. A unit also ends before its
+ * `maxWords + 1`th word.
  */
-export function sentenceSpans(tokens: ReadonlyArray<Token>): Array<[number, number]> {
+export function sentenceSpans(tokens: ReadonlyArray<Token>, maxWords = MAX_SENTENCE_WORDS): Array<[number, number]> {
   const spans: Array<[number, number]> = []
   let first = -1
   let last = -1
+  let words = 0
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
     if (token.kind === 'space') continue
-    if (first === -1) first = i
+    if (token.kind === 'word') {
+      if (words === maxWords && first !== -1) {
+        spans.push([first, last])
+        first = -1
+      }
+      words = first === -1 ? 1 : words + 1
+    }
+    if (first === -1) {
+      first = i
+      if (token.kind !== 'word') words = 0
+    }
     last = i
     if (!isTerminal(token)) continue
     // Closing quotes and brackets belong to the sentence they close.
@@ -161,6 +245,7 @@ export function sentenceSpans(tokens: ReadonlyArray<Token>): Array<[number, numb
     if (endsSentence(tokens, i, j)) {
       spans.push([first, j])
       first = -1
+      words = 0
       i = j
     }
   }
@@ -199,10 +284,10 @@ function endsSentence(tokens: ReadonlyArray<Token>, i: number, j: number): boole
   const key = core.toLowerCase()
   const nextIsCapital = UPPER_START.test(next.value)
 
-  if (before.kind === 'number') return nextIsCapital || /^[«"“]/.test(next.value)
+  if (before.kind === 'number') return nextIsCapital || OPENING_QUOTE.test(next.value)
   if (NEVER_END.has(key)) return false
-  if (/^\p{Lu}$/u.test(core)) return false
-  if (MAY_END.has(key) || /^\p{Ll}$/u.test(core) || isAbbreviation(key)) return nextIsCapital
+  if (SINGLE_UPPER.test(core)) return false
+  if (MAY_END.has(key) || SINGLE_LOWER.test(core) || isAbbreviation(key)) return nextIsCapital
   return true
 }
 
