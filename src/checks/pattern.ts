@@ -146,6 +146,28 @@ export function matchesEmpty(regex: RegExp): boolean {
   return false
 }
 
+/**
+ * A search that ends in «no match» after this long has almost surely been stopped by the backtrack
+ * bound (bounded.ts: 1,000,000 steps take ~5 ms; an ordinary search over a sentence takes
+ * microseconds). It is timed again before the rule is reported, so a garbage-collection pause
+ * alone never produces the notice.
+ */
+const STOPPED_SEARCH_MS = 3
+
+/** Did the search from `from` end as «no match» only because it took too long? (Timed twice.) */
+function searchWasStopped(regex: RegExp, slice: string, from: number): boolean {
+  regex.lastIndex = from
+  const started = performance.now()
+  const match = regex.exec(slice)
+  const slow = performance.now() - started > STOPPED_SEARCH_MS
+  regex.lastIndex = 0
+  return match === null && slow
+}
+
+export const STOPPED_PATTERN_MESSAGE =
+  'Mønsteret i denne regelen tok for lang tid på setningen og ble stoppet etter 1 000 000 forsøk, så setningen er ikke sjekket med regelen. ' +
+  'Be den som forvalter regelen om å skrive mønsteret enklere (uten nestede gjentakelser som «(a+)+»).'
+
 /** Regular expressions over each sentence: nominalisations, passive constructions. */
 export const pattern: CheckType = {
   type: 'pattern',
@@ -174,12 +196,19 @@ export const pattern: CheckType = {
     const expected = toSuggestions(rule.options.suggest)
     return ({ analysis }, out) => {
       const { text } = analysis
+      // A rule whose pattern was stopped by the backtrack bound is named once per document.
+      let stoppedNoticed = false
       for (const sentence of analysis.sentences) {
         if (sentence.endWord === sentence.firstWord) continue
         const slice = text.slice(sentence.start, sentence.end)
         regex.lastIndex = 0
         let match: RegExpExecArray | null
-        while ((match = regex.exec(slice)) !== null) {
+        let from = 0
+        let started = performance.now()
+        while (true) {
+          from = regex.lastIndex
+          started = performance.now()
+          if ((match = regex.exec(slice)) === null) break
           if (match[0] === '' || (leadingBoundary && !atBoundary(slice, match.index))) {
             regex.lastIndex = match.index + 1
             continue
@@ -190,6 +219,10 @@ export const pattern: CheckType = {
           const finding: Finding = { rule: index, start: sentence.start + span[0], end: sentence.start + span[1] }
           if (expected) finding.expected = expected
           out.push(finding)
+        }
+        if (!stoppedNoticed && performance.now() - started > STOPPED_SEARCH_MS && searchWasStopped(regex, slice, from)) {
+          stoppedNoticed = true
+          out.push({ rule: index, start: sentence.start, end: sentence.end, severity: 'info', message: STOPPED_PATTERN_MESSAGE })
         }
       }
     }

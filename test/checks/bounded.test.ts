@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { backtrackBounded, boundedRegExp } from '../../src/checks/bounded.js'
 import { compilePlaceholderPatterns, findPlaceholders } from '../../src/input/placeholders.js'
+import { STOPPED_PATTERN_MESSAGE } from '../../src/checks/pattern.js'
 import { HEAD, lintWith, messagesOf, ruleFromYaml } from '../helpers.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -33,7 +34,15 @@ pattern: '(a+)+$'`)
     const text = `${CATASTROPHIC}\n\naaa\n`
     let messages: string[] = []
     expect(elapsed(() => (messages = messagesOf(lintWith([rule], text))))).toBeLessThan(2000)
-    expect(messages).toEqual(['3:1-3:4: Treff «aaa»'])
+    // The stopped search is named once, on its sentence; the rule still flags «aaa».
+    expect(messages).toEqual([`1:1-1:${CATASTROPHIC.length + 1}: ${STOPPED_PATTERN_MESSAGE}`, '3:1-3:4: Treff «aaa»'])
+  })
+
+  it('names no rule when no search was stopped', () => {
+    const rule = ruleFromYaml(`type: pattern
+${HEAD.replace('Skriv heller {{expected}} enn {{actual}}', 'Treff {{actual}}')}
+pattern: '(a+)+$'`)
+    expect(messagesOf(lintWith([rule], 'Vi har fått søknaden din.\n\naaa\n'))).toEqual(['3:1-3:4: Treff «aaa»'])
   })
 
   it('a `placeholders:` pattern `(a+)+$` finishes at once', () => {
@@ -59,6 +68,8 @@ pattern: '(a+)+$'`)
     expect(result.stderr).toBe('')
     const ids = JSON.parse(result.stdout).files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)
     expect(ids).toContain('nb/kanselliord')
-    expect(ids).not.toContain('aaa')
+    // The municipal rule flags nothing in the letter, but says once that its search was stopped.
+    const own = JSON.parse(result.stdout).files[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'aaa')
+    expect(own.map((d: { message: string; severity: string }) => [d.severity, d.message])).toEqual([['info', STOPPED_PATTERN_MESSAGE]])
   })
 })

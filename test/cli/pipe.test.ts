@@ -23,8 +23,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 describe('a full stdout pipe', () => {
   it('is waited on without spinning: the CPU stays idle while the reader pauses, and all output arrives', async () => {
-    // About 3 MB of JSON from a quickly checked text: far more than any pipe or socket buffer.
-    const input = 'Vi svarer vedrørende saken.\n'.repeat(4000)
+    // Two rules, each with 4,000 hits: past the per-rule findings cap (2,000 each, plus a notice), still ~2 MB of JSON.
+    const input = 'Vi svarer vedrørende saken iht. loven.\n'.repeat(4000)
     const child = spawn(process.execPath, [BIN, '-', '-f', 'json'], { stdio: ['pipe', 'pipe', 'pipe'] })
     child.stdout.pause()
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
