@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib'
+import { BadZip, readCentralDirectory } from '../input/zip.js'
 
 /**
  * Rewriting a zip package while keeping every entry that is not replaced byte for byte: its
@@ -19,49 +20,26 @@ interface Entry {
   date: number
 }
 
-const textDecoder = new TextDecoder()
-
+/** The entries in the order of their data, from the loaders' central-directory reader. */
 function readEntries(bytes: Uint8Array): { entries: Entry[]; comment: Uint8Array } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let eocd = -1
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i
-      break
-    }
+  let directory
+  try {
+    directory = readCentralDirectory(bytes, '')
+  } catch (error) {
+    if (error instanceof BadZip) throw new ZipFormatError(error.message)
+    throw error
   }
-  if (eocd < 0) throw new ZipFormatError('no end of central directory')
-  const count = view.getUint16(eocd + 10, true)
-  const cdSize = view.getUint32(eocd + 12, true)
-  const cdOffset = view.getUint32(eocd + 16, true)
-  const commentLength = view.getUint16(eocd + 20, true)
-  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) throw new ZipFormatError('zip64')
-  if (cdOffset + cdSize > eocd) throw new ZipFormatError('central directory out of range')
-  const entries: Entry[] = []
-  let p = cdOffset
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new ZipFormatError('bad central record')
-    const nameLength = view.getUint16(p + 28, true)
-    const extraLength = view.getUint16(p + 30, true)
-    const entryComment = view.getUint16(p + 32, true)
-    const localOffset = view.getUint32(p + 42, true)
-    const end = p + 46 + nameLength + extraLength + entryComment
-    if (localOffset === 0xffffffff || localOffset >= cdOffset) throw new ZipFormatError('bad local offset')
-    entries.push({
-      name: textDecoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
-      central: bytes.subarray(p, end),
-      localOffset,
-      localEnd: 0,
-      time: view.getUint16(p + 12, true),
-      date: view.getUint16(p + 14, true),
-    })
-    p = end
-  }
-  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset)
-  byOffset.forEach((entry, i) => {
-    entry.localEnd = byOffset[i + 1]?.localOffset ?? cdOffset
+  const entries = directory.entries.map((entry): Entry => {
+    // The copy is written with 32-bit offsets: a zip64 package is not rewritten.
+    if (entry.offset >= 0xffffffff || entry.size >= 0xffffffff || entry.compressedSize >= 0xffffffff) throw new ZipFormatError('zip64')
+    if (entry.offset >= directory.offset) throw new ZipFormatError('bad local offset')
+    return { name: entry.name, central: entry.record, localOffset: entry.offset, localEnd: 0, time: entry.time, date: entry.date }
   })
-  return { entries: byOffset, comment: bytes.subarray(eocd + 22, eocd + 22 + commentLength) }
+  entries.sort((a, b) => a.localOffset - b.localOffset)
+  entries.forEach((entry, i) => {
+    entry.localEnd = entries[i + 1]?.localOffset ?? directory.offset
+  })
+  return { entries, comment: directory.comment }
 }
 
 /** The names of a zip's entries, in the order of their data. */

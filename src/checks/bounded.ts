@@ -45,12 +45,12 @@ export const backtrackBounded = factory !== undefined
  * `new RegExp(source, flags)` with the backtrack bound. Throws SyntaxError for an invalid
  * pattern, as `new RegExp` does.
  */
-export function boundedRegExp(source: string, flags = ''): RegExp {
+export function boundedRegExp(source: string, flags = '', limit = BACKTRACK_LIMIT): RegExp {
   if (!factory) return new RegExp(source, flags)
   // The intrinsic throws SyntaxError for a bad pattern, but aborts the process on bad flags.
   if (!checkedFlags.has(flags)) {
     new RegExp('', flags)
     checkedFlags.add(flags)
   }
-  return factory(source, flags, BACKTRACK_LIMIT)
+  return factory(source, flags, limit)
 }

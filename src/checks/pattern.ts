@@ -1,5 +1,5 @@
 import { toSuggestions } from '../rules/schema.js'
-import { boundedRegExp } from './bounded.js'
+import { BACKTRACK_LIMIT, boundedRegExp } from './bounded.js'
 import type { Finding } from '../types.js'
 import type { CheckType } from './check.js'
 import { substitution } from './substitution.js'
@@ -147,21 +147,29 @@ export function matchesEmpty(regex: RegExp): boolean {
 }
 
 /**
- * A search that ends in «no match» after this long has almost surely been stopped by the backtrack
- * bound (bounded.ts: 1,000,000 steps take ~5 ms; an ordinary search over a sentence takes
- * microseconds). It is timed again before the rule is reported, so a garbage-collection pause
- * alone never produces the notice.
+ * A search that ends in «no match» after this long may have been stopped by the backtrack bound
+ * (bounded.ts: 1,000,000 steps take ~5 ms; an ordinary search over a sentence takes
+ * microseconds). Time alone cannot tell: a busy machine can pause any search. So a slow search is
+ * run once more with ten times the bound: if that one finds a match, or takes over three times as
+ * long, the first was stopped by the bound; a pause does not grow with the bound.
  */
-const STOPPED_SEARCH_MS = 3
+const SLOW_SEARCH_MS = 3
+const WIDER = 10
 
-/** Did the search from `from` end as «no match» only because it took too long? (Timed twice.) */
-function searchWasStopped(regex: RegExp, slice: string, from: number): boolean {
-  regex.lastIndex = from
+/** The same pattern with WIDER times the backtrack bound, made when first needed. */
+const widerPatterns = new WeakMap<RegExp, RegExp>()
+
+function searchWasStopped(regex: RegExp, slice: string, from: number, firstMs: number): boolean {
+  let wider = widerPatterns.get(regex)
+  if (!wider) {
+    wider = boundedRegExp(regex.source, regex.flags, BACKTRACK_LIMIT * WIDER)
+    widerPatterns.set(regex, wider)
+  }
+  wider.lastIndex = from
   const started = performance.now()
-  const match = regex.exec(slice)
-  const slow = performance.now() - started > STOPPED_SEARCH_MS
-  regex.lastIndex = 0
-  return match === null && slow
+  const match = wider.exec(slice)
+  const ms = performance.now() - started
+  return match !== null || ms > 3 * firstMs
 }
 
 export const STOPPED_PATTERN_MESSAGE =
@@ -220,7 +228,8 @@ export const pattern: CheckType = {
           if (expected) finding.expected = expected
           out.push(finding)
         }
-        if (!stoppedNoticed && performance.now() - started > STOPPED_SEARCH_MS && searchWasStopped(regex, slice, from)) {
+        const lastSearchMs = performance.now() - started
+        if (!stoppedNoticed && lastSearchMs > SLOW_SEARCH_MS && searchWasStopped(regex, slice, from, lastSearchMs)) {
           stoppedNoticed = true
           out.push({ rule: index, start: sentence.start, end: sentence.end, severity: 'info', message: STOPPED_PATTERN_MESSAGE })
         }

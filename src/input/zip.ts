@@ -40,7 +40,8 @@ export function isCfb(bytes: Uint8Array): boolean {
   return CFB_SIGNATURE.every((byte, i) => bytes[i] === byte)
 }
 
-interface Entry {
+/** One entry of the central directory, as read. */
+export interface ZipEntry {
   name: string
   /** 0 stored, 8 deflated. */
   method: number
@@ -49,10 +50,24 @@ interface Entry {
   size: number
   /** Offset of the local file header. */
   offset: number
+  /** The entry's central directory record as it stands in the file (for rewriting byte for byte). */
+  record: Uint8Array
+  /** MS-DOS time and date of the entry. */
+  time: number
+  date: number
+}
+type Entry = ZipEntry
+
+/** A zip's central directory: its entries, where it starts, and the archive comment. */
+export interface CentralDirectory {
+  entries: ZipEntry[]
+  /** Offset of the first central directory record (the local records end here). */
+  offset: number
+  comment: Uint8Array
 }
 
 /** The zip is damaged: the Zip turns this into a UserError with the loader's message. */
-class BadZip extends Error {}
+export class BadZip extends Error {}
 
 export class Zip {
   /** Entries by lower case name (package part names are case-insensitive). */
@@ -65,7 +80,7 @@ export class Zip {
     private readonly messages: ZipMessages,
   ) {
     this.guard(() => {
-      for (const entry of centralDirectory(bytes, path)) this.entries.set(entry.name.toLowerCase(), entry)
+      for (const entry of readCentralDirectory(bytes, path).entries) this.entries.set(entry.name.toLowerCase(), entry)
     })
   }
 
@@ -152,8 +167,11 @@ export class Zip {
   }
 }
 
-/** The central directory's entries (zip64 included), refusing more than MAX_ENTRIES. */
-function centralDirectory(bytes: Uint8Array, path: string): Entry[] {
+/**
+ * The central directory (zip64 included), refusing more than MAX_ENTRIES. Throws BadZip when it
+ * is damaged. Shared by the loaders and by `annotate`, which rewrites the zip.
+ */
+export function readCentralDirectory(bytes: Uint8Array, path: string): CentralDirectory {
   // The end record: 22 bytes plus a comment of at most 65,535 bytes, at the end of the file.
   let end = bytes.length - 22
   const stop = Math.max(0, bytes.length - 22 - 0xffff)
@@ -161,6 +179,7 @@ function centralDirectory(bytes: Uint8Array, path: string): Entry[] {
   if (end < stop) throw new BadZip('no end of central directory')
   let count = u16(bytes, end + 10)
   let offset = u32(bytes, end + 16)
+  const comment = bytes.subarray(end + 22, end + 22 + u16(bytes, end + 20))
   if (end >= 20 && u32(bytes, end - 20) === ZIP64_END_LOCATOR) {
     const zip64 = u64(bytes, end - 12)
     if (zip64 + 56 <= bytes.length && u32(bytes, zip64) === ZIP64_END) {
@@ -175,6 +194,7 @@ function centralDirectory(bytes: Uint8Array, path: string): Entry[] {
     )
   }
   const entries: Entry[] = []
+  const directoryOffset = offset
   for (let i = 0; i < count; i++) {
     if (offset + 46 > bytes.length || u32(bytes, offset) !== CENTRAL_HEADER) throw new BadZip('central header')
     const nameLength = u16(bytes, offset + 28)
@@ -189,12 +209,15 @@ function centralDirectory(bytes: Uint8Array, path: string): Entry[] {
       compressedSize: u32(bytes, offset + 20),
       size: u32(bytes, offset + 24),
       offset: u32(bytes, offset + 42),
+      record: bytes.subarray(offset, next),
+      time: u16(bytes, offset + 12),
+      date: u16(bytes, offset + 14),
     }
     zip64Sizes(entry, bytes.subarray(offset + 46 + nameLength, offset + 46 + nameLength + extraLength))
     entries.push(entry)
     offset = next
   }
-  return entries
+  return { entries, offset: directoryOffset, comment }
 }
 
 /** Sizes and offset that do not fit 32 bits are in the zip64 extra field, in this order. */
