@@ -8,7 +8,6 @@ import type { Engine } from '../engine.js'
 import { UserError } from '../errors.js'
 import { collectFiles } from '../files.js'
 import { maxFileMBOf } from './limits.js'
-import { html } from '../formatters/html.js'
 import { formatOf } from '../input/index.js'
 import { compilePlaceholderPatterns, DEFAULT_PLACEHOLDER_PATTERNS, withPlaceholders } from '../input/placeholders.js'
 import { lintDocument, lintPath } from '../lint.js'
@@ -143,6 +142,8 @@ async function htmlInstead(
   const report: FileReport = await lintPath(absolute, { ...lintOptions, placeholders, maxFileMB })
   if (report.error !== undefined) throw new UserError(report.error, file)
   report.path = file
+  // Loaded here: the HTML report's module is not needed to annotate Word or OpenDocument files.
+  const { html } = await import('../formatters/html.js')
   const text = html([report], {
     color: false,
     toolVersion: deps.version,

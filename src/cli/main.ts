@@ -7,7 +7,7 @@ import { UserError } from '../errors.js'
 import { collectFiles } from '../files.js'
 import { DEFAULT_MAX_FILE_MB } from '../input/index.js'
 import { compilePlaceholderPatterns, DEFAULT_PLACEHOLDER_PATTERNS } from '../input/placeholders.js'
-import { FORMATTERS, isStreaming, type StreamContext } from '../formatters/index.js'
+import { formatNames, isStreaming, loadFormatter, type StreamContext } from '../formatters/index.js'
 import { printableLines } from '../formatters/terminal.js'
 import { lintPath } from '../lint.js'
 import { addToTotals, emptyTotals } from '../report.js'
@@ -120,7 +120,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
       .command('check', { isDefault: true })
       .description('sjekk filer, mapper, mønstre (glob) eller - for standard inn')
       .argument('[stier...]', 'filer, mapper eller mønstre')
-      .addOption(new Option('-f, --format <format>', 'utdataformat').choices(Object.keys(FORMATTERS)).default('stylish'))
+      .addOption(new Option('-f, --format <format>', 'utdataformat').choices(formatNames()).default('stylish'))
       .option('-o, --output <fil>', 'skriv rapporten til en fil')
       .option('-q, --quiet', 'vis bare feil (ikke advarsler og merknader)')
       .option('--max-warnings <antall>', 'avslutt med kode 1 når det er flere advarsler enn dette')
@@ -328,7 +328,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise
     else for (const chunk of text) write(chunk)
   }
   const context: StreamContext = { color: !toFile && useColor(options, io), toolVersion: VERSION, width: io.columns ?? 100, now: new Date() }
-  const formatter = FORMATTERS[options.format]!
+  const formatter = (await loadFormatter(options.format))!
   const failRank = SEVERITY_RANK[options.failOn]
   // What the run keeps: the counts, and one line per unreadable file. Reports are formatted and
   // written as each file is finished (only a whole-report formatter makes us keep them).

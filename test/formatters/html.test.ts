@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { FORMATTERS } from '../../src/formatters/index.js'
+import { loadFormatter } from '../../src/formatters/index.js'
 import { CONTENT_SECURITY_POLICY, html } from '../../src/formatters/html.js'
 import { escapeHtml, jsonForScript } from '../../src/formatters/html/escape.js'
 import type { FileReport } from '../../src/types.js'
@@ -48,7 +48,7 @@ describe('html formatter: golden files (fixed clock)', () => {
 
 describe('html formatter', () => {
   it('is registered as --format html and is pure: the clock comes from the context', async () => {
-    expect(FORMATTERS.html).toBe(html)
+    expect(await loadFormatter('html')).toBe(html)
     const reports = [await lintText('brev.txt', 'Vi viser til søknaden vedrørende bistand.\n')]
     const context = contextFor(reports)
     expect(html(reports, context)).toBe(html(reports, context))
