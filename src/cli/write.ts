@@ -5,6 +5,7 @@ import {
   constants,
   fchmodSync,
   fchownSync,
+  linkSync,
   lstatSync,
   openSync,
   realpathSync,
@@ -60,10 +61,13 @@ export interface OutputFile {
   abort(): void
 }
 
-const writeFailure = (error: unknown, path: string): UserError => {
+/** What is being written, for messages: «rapporten» (check -o) or «kopien» (annotate). */
+type Written = 'rapporten' | 'kopien'
+
+const writeFailure = (error: unknown, path: string, what: Written = 'rapporten'): UserError => {
   if (error instanceof UserError) return error
   const code = (error as NodeJS.ErrnoException).code ?? 'ukjent feil'
-  return new UserError(`kan ikke skrive rapporten (${code}). Sjekk at mappen finnes og at du har skrivetilgang.`, path)
+  return new UserError(`kan ikke skrive ${what} (${code}). Sjekk at mappen finnes og at du har skrivetilgang.`, path)
 }
 
 function lstatOrUndefined(path: string): Stats | undefined {
@@ -210,19 +214,29 @@ const CLEANUP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 const TEMP_ATTEMPTS = 16
 
 /** A new temp file beside `target`: random name, O_EXCL (never follows a planted symlink). */
-function createTemp(target: string, shown: string, mode: number): { temp: string; fd: number } {
+function createTemp(target: string, shown: string, mode: number, what: Written): { temp: string; fd: number } {
   for (let attempt = 1; ; attempt++) {
     const temp = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`)
     try {
       return { temp, fd: openSync(temp, 'wx', mode) }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < TEMP_ATTEMPTS) continue
-      throw writeFailure(error, shown)
+      throw writeFailure(error, shown, what)
     }
   }
 }
 
-function tempOutput(target: string, shown: string, existing?: Stats): OutputFile {
+/**
+ * A temp file beside `target`, moved into place by `commit` (`move`: a rename by default). The
+ * temp file is removed on failure and on SIGINT/SIGTERM/SIGHUP while it exists.
+ */
+function tempOutput(
+  target: string,
+  shown: string,
+  existing?: Stats,
+  move: (temp: string, target: string) => void = renameSync,
+  what: Written = 'rapporten',
+): OutputFile & { writeBytes(data: Uint8Array): void } {
   let temp: string | undefined
   let open: number | undefined
   let done = false
@@ -257,7 +271,7 @@ function tempOutput(target: string, shown: string, existing?: Stats): OutputFile
   try {
     // A new file gets 0666 less the umask, as any program's output would; the temp file is
     // created 0600 and widened only to the old file's mode.
-    const created = createTemp(target, shown, existing ? 0o600 : 0o666)
+    const created = createTemp(target, shown, existing ? 0o600 : 0o666, what)
     temp = created.temp
     open = created.fd
     if (existing) {
@@ -266,7 +280,7 @@ function tempOutput(target: string, shown: string, existing?: Stats): OutputFile
     }
   } catch (error) {
     cleanup()
-    throw writeFailure(error, shown)
+    throw writeFailure(error, shown, what)
   }
   return {
     write(text) {
@@ -274,19 +288,27 @@ function tempOutput(target: string, shown: string, existing?: Stats): OutputFile
         writeAllSync(open!, text)
       } catch (error) {
         cleanup()
-        throw writeFailure(error, shown)
+        throw writeFailure(error, shown, what)
+      }
+    },
+    writeBytes(data) {
+      try {
+        for (let done = 0; done < data.length; ) done += writeSync(open!, data, done, data.length - done)
+      } catch (error) {
+        cleanup()
+        throw writeFailure(error, shown, what)
       }
     },
     commit() {
       try {
         closeSync(open!)
         open = undefined
-        renameSync(temp!, target)
+        move(temp!, target)
         done = true
         uninstall()
       } catch (error) {
         cleanup()
-        throw writeFailure(error, shown)
+        throw writeFailure(error, shown, what)
       }
     },
     abort: cleanup,
@@ -303,4 +325,38 @@ export function atomicWrite(path: string, chunks: Iterable<string>): void {
     output.abort()
     throw error
   }
+}
+
+/**
+ * Write a new file (annotate's copy) atomically, through the same temp-file writer as reports:
+ * random name beside it, O_EXCL, removed on failure and on signals. Without `replace` an existing
+ * file is never replaced: the move is a hard link, which fails when the name exists.
+ */
+export function writeCopy(path: string, data: Uint8Array, replace: boolean): void {
+  const output = tempOutput(path, path, undefined, replace ? renameSync : linkNoClobber, 'kopien')
+  output.writeBytes(data)
+  output.commit()
+}
+
+function linkNoClobber(temp: string, path: string): void {
+  try {
+    linkSync(temp, path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') throw existsError(path)
+    // File systems without hard links: claim the name first, then move over the claim.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error
+    try {
+      closeSync(openSync(path, 'wx'))
+    } catch {
+      throw existsError(path)
+    }
+    renameSync(temp, path)
+    return
+  }
+  rmSync(temp, { force: true })
+}
+
+export function existsError(path: string): UserError {
+  return new UserError('finnes fra før. Bruk --force for å skrive over den, eller velg et annet navn med -o.', path)
 }
