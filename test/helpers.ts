@@ -2,7 +2,8 @@ import { Engine } from '../src/engine.js'
 import { loadText } from '../src/input/text.js'
 import { analyse } from '../src/language/segment.js'
 import { buildReport } from '../src/report.js'
-import { parseRuleFile } from '../src/rules/load.js'
+import { expect } from 'vitest'
+import { parseRuleFile, RuleFileError } from '../src/rules/load.js'
 import type { RuleDef } from '../src/rules/schema.js'
 import type { FileReport, Language, Profile } from '../src/types.js'
 
@@ -37,3 +38,29 @@ description: Test
 message: "Skriv heller {{expected}} enn {{actual}}"
 note: Test.
 source: Test`
+
+/** A municipal rule file (an existence rule for «Fylkesmannen») with examples that hold. */
+export const MUNICIPAL_RULE = `type: existence
+level: error
+description: Gammelt navn
+message: "Skriv Statsforvalteren, ikke {{actual}}"
+note: Navnet ble endret i 2021.
+source: Kommunen
+tokens: [Fylkesmannen]
+examples:
+  valid: ["Send klagen til Statsforvalteren."]
+  invalid:
+    - text: "Send klagen til Fylkesmannen."
+      messages: ["1:17-1:29: Skriv Statsforvalteren, ikke «Fylkesmannen»"]
+`
+
+/** The problems a rule file gives, as `line:col: message` without the file name. */
+export function ruleFileProblems(source: string): string[] {
+  try {
+    parseRuleFile(source, 'regel.yml', 'kommune/regel')
+    return []
+  } catch (error) {
+    expect(error).toBeInstanceOf(RuleFileError)
+    return (error as RuleFileError).problems.map((p) => `${p.line}:${p.column}: ${p.message}`)
+  }
+}

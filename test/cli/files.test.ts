@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { collectFiles, NODE_FS, type DirEntry, type WalkFs } from '../../src/files.js'
 import { HEAVY, PLAIN, run, tempTree } from './io.js'
+import { MUNICIPAL_RULE } from '../helpers.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -44,19 +45,7 @@ interface JsonFile {
 }
 const filesOf = (stdout: string): JsonFile[] => (JSON.parse(stdout) as { files: JsonFile[] }).files
 
-const RULE = `type: existence
-level: error
-description: Gammelt navn
-message: "Skriv Statsforvalteren, ikke {{actual}}"
-note: Navnet ble endret i 2021.
-source: Kommunen
-tokens: [Fylkesmannen]
-examples:
-  valid: ["Send klagen til Statsforvalteren."]
-  invalid:
-    - text: "Send klagen til Fylkesmannen."
-      messages: ["1:17-1:29: Skriv Statsforvalteren, ikke «Fylkesmannen»"]
-`
+const RULE = MUNICIPAL_RULE
 
 describe('an unreadable folder or file ends nothing but itself', () => {
   it('a locked subfolder is one Norwegian line; every other file is checked', () => {

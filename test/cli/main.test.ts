@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { HEAVY, PLAIN, run, tempTree } from './io.js'
+import { MUNICIPAL_RULE } from '../helpers.js'
 
 describe('klarsprak check', () => {
   it('exits 0 for a plain text and prints LIX and a clean total', async () => {
@@ -130,19 +131,7 @@ describe('klarsprak check', () => {
   })
 
   it('loads municipal rules with --rules and exits 2 on a broken rule file, still checking', async () => {
-    const rule = `type: existence
-level: error
-description: Gammelt navn
-message: "Skriv Statsforvalteren, ikke {{actual}}"
-note: Navnet ble endret i 2021.
-source: Kommunen
-tokens: [Fylkesmannen]
-examples:
-  valid: ["Send klagen til Statsforvalteren."]
-  invalid:
-    - text: "Send klagen til Fylkesmannen."
-      messages: ["1:17-1:29: Skriv Statsforvalteren, ikke «Fylkesmannen»"]
-`
+    const rule = MUNICIPAL_RULE
     const cwd = tempTree({ 'regler/navn.yml': rule, 'brutt/x.yml': rule.replace('level: error', 'level: høy'), 'brev.txt': 'Send klagen til Fylkesmannen.\n' })
     const ok = await run(['brev.txt', '--rules', 'regler'], { cwd })
     expect(ok.code).toBe(1)

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadRulePath, parseRuleFile, RuleFileError } from '../../src/rules/load.js'
+import { loadRulePath, parseRuleFile } from '../../src/rules/load.js'
+import { ruleFileProblems } from '../helpers.js'
 
 const VALID = `type: substitution
 level: warning
@@ -19,16 +20,7 @@ examples:
       messages: ["1:1-1:11: Skriv heller «Om» enn «Vedrørende»"]
 `
 
-/** The problems a rule file gives, as `line:col: message` without the file name. */
-function problems(source: string): string[] {
-  try {
-    parseRuleFile(source, 'regel.yml', 'kommune/regel')
-    return []
-  } catch (error) {
-    expect(error).toBeInstanceOf(RuleFileError)
-    return (error as RuleFileError).problems.map((p) => `${p.line}:${p.column}: ${p.message}`)
-  }
-}
+const problems = ruleFileProblems
 
 describe('rule file loader', () => {
   it('accepts a valid file and derives its fields', () => {

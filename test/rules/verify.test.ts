@@ -2,23 +2,12 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { loadRulePath, parseRuleFile } from '../../src/rules/load.js'
 import { run, tempTree } from '../cli/io.js'
+import { MUNICIPAL_RULE } from '../helpers.js'
 
 // Several tests run the CLI in-process; the machine's 2 cores are shared with other runs.
 vi.setConfig({ testTimeout: 30_000 })
 
-const RULE = `type: existence
-level: error
-description: Gammelt navn
-message: "Skriv Statsforvalteren, ikke {{actual}}"
-note: Navnet ble endret i 2021.
-source: Kommunen
-tokens: [Fylkesmannen]
-examples:
-  valid: ["Send klagen til Statsforvalteren."]
-  invalid:
-    - text: "Send klagen til Fylkesmannen."
-      messages: ["1:17-1:29: Skriv Statsforvalteren, ikke «Fylkesmannen»"]
-`
+const RULE = MUNICIPAL_RULE
 /** The same rule with examples that do not hold: a valid one with a finding, a wrong position. */
 const WRONG = RULE.replace('valid: ["Send klagen til Statsforvalteren."]', 'valid: ["Send klagen til Statsforvalteren.", "Fylkesmannen avgjør."]').replace(
   '1:17-1:29',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseRuleFile, RuleFileError } from '../../src/rules/load.js'
+import { parseRuleFile } from '../../src/rules/load.js'
 import { MAX_ALIAS_EXPANSION, YamlFile } from '../../src/rules/yaml-doc.js'
+import { ruleFileProblems } from '../helpers.js'
 
 const RULE = `type: substitution
 level: warning
@@ -17,15 +18,7 @@ examples:
       messages: ["1:1-1:11: Skriv heller «Om» enn «Vedrørende»"]
 `
 
-function problems(source: string): string[] {
-  try {
-    parseRuleFile(source, 'regel.yml', 'kommune/regel')
-    return []
-  } catch (error) {
-    expect(error).toBeInstanceOf(RuleFileError)
-    return (error as RuleFileError).problems.map((p) => `${p.line}:${p.column}: ${p.message}`)
-  }
-}
+const problems = ruleFileProblems
 
 describe('aliases and merge keys in rule files', () => {
   it('an alias is the value it names (note: *d used to be «må være en tekst»)', () => {
