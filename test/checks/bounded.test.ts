@@ -22,7 +22,7 @@ describe('backtracking bound on rule and placeholder patterns', () => {
   it('is in force (V8 backtrack limit available in this Node.js)', () => {
     expect(backtrackBounded).toBe(true)
     const regex = boundedRegExp('(a+)+$', 'i')
-    expect(elapsed(() => expect(regex.exec(CATASTROPHIC)).toBeNull())).toBeLessThan(1000)
+    expect(elapsed(() => expect(regex.exec(CATASTROPHIC)).toBeNull())).toBeLessThan(3000)
     expect(boundedRegExp('(?<span>a+)b', 'dgi').exec('xxAAb')?.indices?.groups?.span).toEqual([2, 4])
     expect(() => boundedRegExp('(uavsluttet', 'g')).toThrow(SyntaxError)
   })

@@ -40,14 +40,14 @@ describe('office XML: nesting depth', () => {
     expect(bytes.length).toBeLessThan(10_000)
     const started = performance.now()
     expect((await failure(loadDocx('x.docx', bytes))).message).toBe(WORD_CORRUPT)
-    expect(performance.now() - started).toBeLessThan(1000)
+    expect(performance.now() - started).toBeLessThan(3000)
   })
 
   it('the same in a .odt', async () => {
     const body = `${'<text:section>'.repeat(100_000)}<text:p>Hei</text:p>${'</text:section>'.repeat(100_000)}`
     const started = performance.now()
     expect((await failure(loadOdt('x.odt', odt(body)))).message).toBe(ODF_CORRUPT)
-    expect(performance.now() - started).toBeLessThan(1500)
+    expect(performance.now() - started).toBeLessThan(3000)
   })
 
   it('nesting just under the bound is read, in linear time', async () => {

@@ -94,7 +94,7 @@ describe('office zip: entries that lie about their size', () => {
     const bytes = writeZip([{ name: 'word/document.xml', data: bomb, method: 8, size: 1024 }])
     const started = performance.now()
     expect((await failure(loadDocx('x.docx', bytes))).message).toBe(WORD_CORRUPT)
-    expect(performance.now() - started).toBeLessThan(1000)
+    expect(performance.now() - started).toBeLessThan(3000)
   })
 
   it('the same in an ODF file, in a part read after others', async () => {
@@ -104,7 +104,7 @@ describe('office zip: entries that lie about their size', () => {
     ])
     const started = performance.now()
     expect((await failure(loadOdt('x.odt', bytes))).message).toMatch(/^Filen er skadet/)
-    expect(performance.now() - started).toBeLessThan(1000)
+    expect(performance.now() - started).toBeLessThan(3000)
   })
 
   it('the generated stream is valid deflate of the size it says', () => {
@@ -117,7 +117,7 @@ describe('office zip: entries that lie about their size', () => {
     const bytes = writeZip([{ name: 'word/document.xml', data: zeros(10), method: 8, size: 300 * 1024 * 1024 }])
     const started = performance.now()
     expect((await failure(loadDocx('x.docx', bytes))).message).toMatch(/over 200 MB/)
-    expect(performance.now() - started).toBeLessThan(200)
+    expect(performance.now() - started).toBeLessThan(500)
   })
 
   it('an entry that inflates to exactly its declared size is read', async () => {
@@ -153,7 +153,7 @@ describe('office zip: number of entries', () => {
     expect((await failure(loadDocx('x.docx', bytes))).message).toBe(
       'Dokumentet har over 10\u00a0000 deler i zip-filen, så filen er trolig skadet. Lagre en kopi på nytt og prøv igjen.',
     )
-    expect(performance.now() - started).toBeLessThan(500)
+    expect(performance.now() - started).toBeLessThan(2000)
     delete files['word/media/x0.bin']
     expect((await loadDocx('x.docx', zipSync(files, { level: 0 }))).text).toBe('Hei')
   })
