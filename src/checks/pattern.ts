@@ -1,5 +1,5 @@
 import { toSuggestions } from '../rules/schema.js'
-import { BACKTRACK_LIMIT, boundedRegExp } from './bounded.js'
+import { boundedRegExp } from './bounded.js'
 import type { Finding } from '../types.js'
 import type { CheckType } from './check.js'
 import { substitution } from './substitution.js'
@@ -147,29 +147,27 @@ export function matchesEmpty(regex: RegExp): boolean {
 }
 
 /**
- * A search that ends in «no match» after this long may have been stopped by the backtrack bound
- * (bounded.ts: 1,000,000 steps take ~5 ms; an ordinary search over a sentence takes
- * microseconds). Time alone cannot tell: a busy machine can pause any search. So a slow search is
- * run once more with ten times the bound: if that one finds a match, or takes over three times as
- * long, the first was stopped by the bound; a pause does not grow with the bound.
+ * Was a search stopped by the backtrack bound (bounded.ts) rather than finding nothing? V8 gives
+ * «no match» either way, so a probe answers it exactly: the same pattern with one more
+ * alternative, the end of the text, which a search that runs to completion always finds. Run from
+ * the same place with the same bound, the probe takes the same steps: it finds the end unless the
+ * bound stopped it, so its «no match» is the bound's, on every machine.
+ *
+ * The probe runs only after a search that was slow (the bound's 1,000,000 steps take milliseconds;
+ * an ordinary search over a sentence, microseconds), so ordinary sentences cost nothing extra.
  */
-const SLOW_SEARCH_MS = 3
-const WIDER = 10
+const SLOW_SEARCH_MS = 1
+const PROBE_END = 'klarsprakSlutt'
+const probes = new WeakMap<RegExp, RegExp>()
 
-/** The same pattern with WIDER times the backtrack bound, made when first needed. */
-const widerPatterns = new WeakMap<RegExp, RegExp>()
-
-function searchWasStopped(regex: RegExp, slice: string, from: number, firstMs: number): boolean {
-  let wider = widerPatterns.get(regex)
-  if (!wider) {
-    wider = boundedRegExp(regex.source, regex.flags, BACKTRACK_LIMIT * WIDER)
-    widerPatterns.set(regex, wider)
+function searchWasStopped(regex: RegExp, slice: string, from: number): boolean {
+  let probe = probes.get(regex)
+  if (!probe) {
+    probe = boundedRegExp(`(?:${regex.source})|(?<${PROBE_END}>$)`, regex.flags.includes('g') ? regex.flags : `${regex.flags}g`)
+    probes.set(regex, probe)
   }
-  wider.lastIndex = from
-  const started = performance.now()
-  const match = wider.exec(slice)
-  const ms = performance.now() - started
-  return match !== null || ms > 3 * firstMs
+  probe.lastIndex = from
+  return probe.exec(slice) === null
 }
 
 export const STOPPED_PATTERN_MESSAGE =
@@ -228,8 +226,7 @@ export const pattern: CheckType = {
           if (expected) finding.expected = expected
           out.push(finding)
         }
-        const lastSearchMs = performance.now() - started
-        if (!stoppedNoticed && lastSearchMs > SLOW_SEARCH_MS && searchWasStopped(regex, slice, from, lastSearchMs)) {
+        if (!stoppedNoticed && performance.now() - started > SLOW_SEARCH_MS && searchWasStopped(regex, slice, from)) {
           stoppedNoticed = true
           out.push({ rule: index, start: sentence.start, end: sentence.end, severity: 'info', message: STOPPED_PATTERN_MESSAGE })
         }
