@@ -1,3 +1,4 @@
+import { CHECKS } from './checks/registry.js'
 import type { RuleDef } from './rules/schema.js'
 import type { Block, BlockLocation, Diagnostic, Directive, Document, FileReport, Finding, Placeholder, Point, Position, ReportLayout, Severity, Summary } from './types.js'
 import type { LintResult } from './engine.js'
@@ -15,8 +16,6 @@ export function capped(text: string, start: number, end: number): string {
   return end - start <= ACTUAL_CAP ? text.slice(start, end) : `${text.slice(start, start + ACTUAL_CAP)}…`
 }
 
-/** Checks whose one finding is about the whole text (LIX): they quote nothing. */
-const WHOLE_TEXT_CHECKS = new Set(['readability'])
 
 /**
  * THE place where findings become diagnostics: directives applied, message and note rendered,
@@ -40,7 +39,7 @@ export function buildReport(doc: Document, result: LintResult, rules: RuleDef[])
     const context = contextOf(result, finding)
     // A finding about the whole text (readability) quotes nothing: `actual` would be the
     // document, also when the document is one block.
-    const actual = context === null || WHOLE_TEXT_CHECKS.has(rule.type) ? '' : capped(doc.source ?? doc.text, finding.start, finding.end)
+    const actual = context === null || CHECKS.get(rule.type)?.wholeText === true ? '' : capped(doc.source ?? doc.text, finding.start, finding.end)
     const diagnostic = toDiagnostic(actual, finding, rule, start, toPoint(lines, finding.end), location, position)
     Object.defineProperty(diagnostic, 'context', { value: context, enumerable: false })
     diagnostics.push(diagnostic)

@@ -29,6 +29,8 @@ export interface CheckType {
   keys: Record<string, KeySpec>
   /** Applies to every language (lengths, readability), not only to its pack's language. */
   languageNeutral?: boolean
+  /** Its finding is about the whole text (LIX): reports quote nothing for it. */
+  wholeText?: boolean
   /** Word and phrase checks hand their terms to the one shared matcher... */
   terms?(rule: RuleDef, index: number): PhraseTerm[]
   /** ...every other check compiles to a runner. */

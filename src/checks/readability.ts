@@ -5,6 +5,7 @@ export const readability: CheckType = {
   type: 'readability',
   summary: 'lesbarhetsindeks (LIX) for hele teksten',
   languageNeutral: true,
+  wholeText: true,
   keys: {
     max: { kind: 'number', required: true, min: 0, doc: 'høyeste LIX uten funn' },
     minWords: { kind: 'integer', min: 1, doc: 'kortere tekster får ikke LIX-funn (standard: 100)' },

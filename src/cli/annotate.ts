@@ -6,14 +6,14 @@ import type { ResolvedConfig } from '../config/config.js'
 import type { Engine } from '../engine.js'
 import { UserError } from '../errors.js'
 import { collectFiles } from '../files.js'
-import { maxFileMBOf } from './limits.js'
+import { runSettings } from './limits.js'
 import { existsError, writeCopy } from './write.js'
 import { formatOf } from '../input/index.js'
-import { compilePlaceholderPatterns, DEFAULT_PLACEHOLDER_PATTERNS, withPlaceholders } from '../input/placeholders.js'
+import { withPlaceholders } from '../input/placeholders.js'
 import { lintDocument, lintPath } from '../lint.js'
 import { summarise } from '../report.js'
 import type { RuleDef } from '../rules/schema.js'
-import type { Document, FileReport, Language, Profile } from '../types.js'
+import type { Document, FileReport, Language } from '../types.js'
 
 /**
  * `klarsprak annotate <files…>`: a commented copy of each Word or OpenDocument file beside the
@@ -73,10 +73,7 @@ export async function runAnnotate(paths: string[], options: AnnotateOptions, dep
   const { io } = deps
   const problems: UserError[] = []
   const { rules, engine, config } = await deps.prepare(options as never, io as never, problems)
-  const maxFileMB = maxFileMBOf(options.maxFileSize, config)
-  const placeholders = compilePlaceholderPatterns([...DEFAULT_PLACEHOLDER_PATTERNS, ...config.placeholders])
-  const profileSetting = options.profile ?? config.profile ?? 'auto'
-  const profile: Profile | undefined = profileSetting === 'auto' ? undefined : profileSetting
+  const { maxFileMB, placeholders, profile } = runSettings(options, config)
   const lintOptions = { engine, ...(profile ? { profile } : {}), ...(options.language ? { language: options.language } : {}) }
   const { files, errors, notices } = await collectFiles(paths, io.cwd, config.ignore)
   for (const notice of notices) io.stderr(`klarsprak: ${notice.format()}\n`)

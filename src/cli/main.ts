@@ -6,7 +6,6 @@ import { Engine, type RuleSetting } from '../engine.js'
 import { UserError } from '../errors.js'
 import { collectFiles } from '../files.js'
 import { DEFAULT_MAX_FILE_MB } from '../input/index.js'
-import { compilePlaceholderPatterns, DEFAULT_PLACEHOLDER_PATTERNS } from '../input/placeholders.js'
 import { formatNames, isStreaming, loadFormatter, type StreamContext } from '../formatters/index.js'
 import { printableLines } from '../formatters/terminal.js'
 import { lintPath } from '../lint.js'
@@ -16,7 +15,7 @@ import { loadRulePath } from '../rules/load.js'
 import type { RuleDef } from '../rules/schema.js'
 import { SEVERITY_RANK, type FileReport, type Language, type Severity } from '../types.js'
 import { addAnnotateCommand } from './annotate.js'
-import { MAX_FILE_MB_LIMIT, maxFileMBOf } from './limits.js'
+import { MAX_FILE_MB_LIMIT, runSettings } from './limits.js'
 import { explainRule, listRules, statsStream } from './commands.js'
 import { assertNotAnInput, openOutput, type OutputFile } from './write.js'
 
@@ -246,7 +245,7 @@ async function prepareRun(
   if (paths.length === 0) throw new UserError('oppgi minst én fil eller mappe, for eksempel: klarsprak brev.txt')
   const config = configOf(options, io)
   // Checked before the rules are loaded: a wrong value fails at once.
-  const maxFileMB = maxFileMBOf(options.maxFileSize, config)
+  const { maxFileMB, placeholders, profile } = runSettings(options, config)
   const prepared = await prepareRules(options, io, problems, config)
   // `stats` prints figures only: running the rules would be work thrown away.
   const engine = metricsOnly ? new Engine([]) : prepared.engine
@@ -261,9 +260,6 @@ async function prepareRun(
     }
     return bytes
   }
-  const placeholders = compilePlaceholderPatterns([...DEFAULT_PLACEHOLDER_PATTERNS, ...config.placeholders])
-  const profileSetting = options.profile ?? config.profile ?? 'auto'
-  const profile = profileSetting === 'auto' ? undefined : profileSetting
   const { files, errors, notices } = await collectFiles(paths, io.cwd, config.ignore)
   for (const notice of notices) io.stderr(`klarsprak: ${notice.format()}\n`)
   const failed: FileReport[] = errors.map((error) => ({ path: error.file ?? '', format: '', diagnostics: [], error: error.message }))
